@@ -1,0 +1,15 @@
+from celery import shared_task
+from django.core.mail import EmailMultiAlternatives
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_kwargs={"max_retries": 5})
+def send_email(*, subject: str, body: str, html_body: str, from_email: str, to: list[str]) -> None:
+    """Send one e-mail, already rendered in the request that asked for it.
+
+    OSError covers SMTP errors and refused connections: the mail server may be
+    down for a moment, so try again with backoff.
+    """
+    message = EmailMultiAlternatives(subject, body, from_email, to)
+    if html_body:
+        message.attach_alternative(html_body, "text/html")
+    message.send()

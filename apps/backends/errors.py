@@ -1,0 +1,40 @@
+"""Typed errors of every backend client.
+
+Retryable ones (the backend is down, slow or answered 5xx) are split from
+permanent ones (the backend understood and said no), so callers can decide
+between "try again later" and "tell the user".
+"""
+
+
+class BackendError(Exception):
+    """Something went wrong talking to a backend. Never carries secrets."""
+
+    retryable = False
+
+
+class BackendUnavailable(BackendError):
+    """Connection failed, timed out, or the backend answered 5xx."""
+
+    retryable = True
+
+
+class BackendInvalid(BackendError):
+    """The backend answered something we cannot read (a contract breach)."""
+
+
+class BackendNotFound(BackendError):
+    """The thing does not exist, or does not belong to this customer."""
+
+
+class BackendRefused(BackendError):
+    """The backend refused the request (4xx), with its reason when it gave one."""
+
+    def __init__(self, message: str = "", *, code: str | None = None, status: int | None = None):
+        super().__init__(message or code or "refused")
+        self.message = message
+        self.code = code
+        self.status = status
+
+
+class BackendSessionExpired(BackendRefused):
+    """The backend session key is unknown or expired (401): obtain a new one."""

@@ -1,0 +1,129 @@
+"""The tenant's backend session: obtain the key, cache the data, renew on 401.
+
+The PM5 session key lives only in the server-side Django session (database or
+Redis), never in a cookie, a URL or a log line. The session data a page needs
+is read once and cached for a short while, so a page costs at most one backend
+call; a change the tenant makes calls forget() so the next page reads anew.
+"""
+
+import hashlib
+import logging
+from dataclasses import astuple, dataclass, replace
+from datetime import date
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils import timezone
+
+from apps.backends.errors import BackendSessionExpired
+from apps.backends.pm5 import SessionParts, get_client
+from apps.backends.pm5.types import Errand, Notice, PortalSession, TemporaryAddress
+
+logger = logging.getLogger(__name__)
+
+SESSION_KEY_NAME = "pm5_session_key"
+
+# What the tenant pages read. One set, so every page shares one cached answer;
+# only the invoice list asks again when the tenant wants more than 12 months.
+STANDARD_PARTS = SessionParts(
+    customer=True,
+    contact_details=True,
+    economy=True,
+    notices=True,
+    notice_months=12,
+    temporary_addresses=True,
+    documents=True,
+    errands=True,
+    errand_rows=True,
+    objects=True,
+)
+
+
+class CustomerSession:
+    """The backend session of the customer linked to the logged-in account."""
+
+    def __init__(self, request: HttpRequest, customer_number: str):
+        self.request = request
+        self.customer_number = customer_number
+
+    def data(self, parts: SessionParts = STANDARD_PARTS) -> PortalSession:
+        cache_key = self._cache_key(parts)
+        cached = cache.get(cache_key)
+        if cached is not None:
+            return cached
+        session = self._call(lambda client, key: client.get_session(key, parts))
+        cache.set(cache_key, session, settings.CUSTOMER_SESSION_CACHE_SECONDS)
+        return session
+
+    def forget(self) -> None:
+        """Drop the cached data after a change, so the next page shows it."""
+        cache.delete_many([self._cache_key(_with_months(months)) for months in (12, 24, 36)])
+
+    def _call(self, operation):
+        """Run one backend operation with the session key, renewing the key once on 401."""
+        client = get_client()
+        key = self.request.session.get(SESSION_KEY_NAME) or self._open(client)
+        try:
+            return operation(client, key)
+        except BackendSessionExpired:
+            logger.info("PM5 session key expired; obtaining a new one")
+            return operation(client, self._open(client))
+
+    def _open(self, client) -> str:
+        key = client.open_session(customer_number=self.customer_number)
+        self.request.session[SESSION_KEY_NAME] = key
+        return key
+
+    def _cache_key(self, parts: SessionParts) -> str:
+        # Per customer and per set of parts; hashed so the customer number is not a cache key in clear.
+        raw = f"{self.customer_number}|{astuple(parts)}".encode()
+        return "customer-session:" + hashlib.sha256(raw).hexdigest()
+
+
+def _with_months(months: int) -> SessionParts:
+    return replace(STANDARD_PARTS, notice_months=months)
+
+
+def open_backend_session(request: HttpRequest, customer_number: str) -> None:
+    """At login: obtain the key now, so the first page does not wait for it."""
+    CustomerSession(request, customer_number)._open(get_client())
+
+
+# --- the overview ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Overview:
+    name: str
+    customer_number: str
+    rent_balance: object
+    invoice_balance: object
+    next_notice: Notice | None
+    overdue_count: int
+    open_errands: tuple[Errand, ...]
+    active_address: TemporaryAddress | None
+    can_report_fault: bool
+
+
+def overview(session: PortalSession, today: date | None = None) -> Overview:
+    today = today or timezone.localdate()
+    customer = session.customer
+    economy = session.economy
+    notices = economy.notices or () if economy else ()
+    unpaid = [n for n in notices if n.amount_due > 0 and n.due_date is not None]
+    upcoming = sorted((n for n in unpaid if n.due_date >= today), key=lambda n: n.due_date)
+    overdue = [n for n in unpaid if n.due_date < today]
+    errands = tuple(e for e in session.errands or () if e.is_open)
+    addresses = session.temporary_addresses or ()
+    return Overview(
+        name=customer.full_name if customer else "",
+        customer_number=customer.customer_number if customer else "",
+        rent_balance=economy.rent_balance if economy else None,
+        invoice_balance=economy.invoice_balance if economy else None,
+        next_notice=upcoming[0] if upcoming else None,
+        overdue_count=len(overdue),
+        open_errands=tuple(sorted(errands, key=lambda e: e.received_at or timezone.now(), reverse=True)),
+        active_address=next((a for a in addresses if a.is_active_on(today)), None),
+        can_report_fault=any(o.can_report_fault for o in session.objects or ()),
+    )

@@ -1,0 +1,135 @@
+"""build_demo: the whole demo company, deterministic from a seed and a "today"."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.utils import timezone
+
+from apps.sandbox import models as m
+from apps.sandbox.demo import catalogue
+from apps.sandbox.demo.economy import build_economy
+from apps.sandbox.demo.errands import build_errands
+from apps.sandbox.demo.estate import build_catalogue, build_estate
+from apps.sandbox.demo.people import build_tenants
+from apps.sandbox.demo.run import DemoRun
+
+# Size → (estate, share of the other apartments that are let). The small company
+# has only the three demo customers, which between them show every case.
+SIZES = {"full": (catalogue.FULL_ESTATE, 0.92), "small": (catalogue.SMALL_ESTATE, 0.0)}
+
+# Deleted in this order, children before parents, so no delete has to chase cascades.
+DEMO_MODELS = (
+    m.SessionKey,
+    m.ErrandRowMedia,
+    m.ErrandRowHistoryEntry,
+    m.ErrandParticipant,
+    m.ErrandRow,
+    m.Errand,
+    m.LedgerRowSpecification,
+    m.LedgerRow,
+    m.LedgerPeriod,
+    m.Payment,
+    m.Distribution,
+    m.Notice,
+    m.Document,
+    m.CustomerMessage,
+    m.MarketProfile,
+    m.TemporaryAddress,
+    m.ContactDetail,
+    m.Lease,
+    m.Customer,
+    m.MeterReading,
+    m.Meter,
+    m.MeterInstallation,
+    m.Maintenance,
+    m.Node,
+    m.RentalObject,
+    m.Building,
+    m.Property,
+    m.Company,
+    m.NodeKind,
+    m.FaultDescriptionType,
+    m.KeyHandlingType,
+    m.DocumentType,
+)
+
+
+class DemoDataExists(Exception):
+    """The sandbox already holds data; building again would clash with it."""
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    seed: int
+    size: str
+    today: date
+    counts: dict[str, int]
+
+
+def has_demo_data() -> bool:
+    return m.Company.objects.exists() or m.Customer.objects.exists()
+
+
+@transaction.atomic
+def build_demo(seed: int = 2026, size: str = "full", today: date | None = None) -> DemoSummary:
+    """Build the demo company. The same seed and today always give the same data, ids included."""
+    if size not in SIZES:
+        raise ValueError(f"size must be one of {', '.join(SIZES)}, not {size!r}")
+    if has_demo_data():
+        raise DemoDataExists("The sandbox already holds data.")
+    run = DemoRun(seed=seed, today=today or timezone.localdate())
+    build_catalogue()
+    plans, occupancy = SIZES[size]
+    estate = build_estate(run, plans)
+    tenants = build_tenants(run, estate, occupancy)
+    build_economy(run, estate, tenants)
+    build_errands(run, estate, tenants)
+    _reset_sequences()
+    return DemoSummary(seed=seed, size=size, today=run.today, counts=counts())
+
+
+@transaction.atomic
+def reset_demo() -> None:
+    """Remove every sandbox row except the behaviour switch. Portal accounts are left alone."""
+    for model in DEMO_MODELS:
+        model.objects.all().delete()
+
+
+def counts() -> dict[str, int]:
+    objects = m.RentalObject.objects
+    return {
+        "properties": m.Property.objects.count(),
+        "buildings": m.Building.objects.count(),
+        "apartments": objects.filter(kind=m.RentalObject.Kind.BOSTAD).count(),
+        "laundry rooms": objects.filter(kind=m.RentalObject.Kind.TVATTSTUGA).count(),
+        "storage rooms": objects.filter(kind=m.RentalObject.Kind.FORRAD).count(),
+        "nodes": m.Node.objects.count(),
+        "customers": m.Customer.objects.count(),
+        "notices": m.Notice.objects.count(),
+        "payments": m.Payment.objects.count(),
+        "errands": m.Errand.objects.count(),
+        "errand rows": m.ErrandRow.objects.count(),
+    }
+
+
+def _reset_sequences() -> None:
+    """Explicit ids do not move PostgreSQL's sequences; move them past the demo's ids."""
+    statements = connection.ops.sequence_reset_sql(
+        no_style(),
+        [
+            m.Notice,
+            m.Errand,
+            m.ErrandRow,
+            m.ErrandRowMedia,
+            m.TemporaryAddress,
+            m.Document,
+            m.Lease,
+            m.MarketProfile,
+            m.CustomerMessage,
+        ],
+    )
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)

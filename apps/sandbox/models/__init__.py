@@ -1,0 +1,82 @@
+"""The sandbox's own tables, one module per part of the landlord's business."""
+
+from apps.sandbox.models.access import SandboxBehaviour, SessionKey
+from apps.sandbox.models.customers import (
+    ContactDetail,
+    Customer,
+    CustomerMessage,
+    Document,
+    DocumentType,
+    Lease,
+    MarketProfile,
+    TemporaryAddress,
+)
+from apps.sandbox.models.economy import (
+    Distribution,
+    LedgerPeriod,
+    LedgerRow,
+    LedgerRowSpecification,
+    Notice,
+    Payment,
+)
+from apps.sandbox.models.errands import (
+    Errand,
+    ErrandParticipant,
+    ErrandRow,
+    ErrandRowHistoryEntry,
+    ErrandRowMedia,
+    Hold,
+    Priority,
+    WorkOrderStatus,
+)
+from apps.sandbox.models.estate import (
+    Building,
+    Company,
+    FaultDescriptionType,
+    KeyHandlingType,
+    Maintenance,
+    Node,
+    NodeKind,
+    Property,
+    RentalObject,
+)
+from apps.sandbox.models.metering import Meter, MeterInstallation, MeterReading
+
+__all__ = [
+    "Building",
+    "Company",
+    "ContactDetail",
+    "Customer",
+    "CustomerMessage",
+    "Distribution",
+    "Document",
+    "DocumentType",
+    "Errand",
+    "ErrandParticipant",
+    "ErrandRow",
+    "ErrandRowHistoryEntry",
+    "ErrandRowMedia",
+    "FaultDescriptionType",
+    "Hold",
+    "KeyHandlingType",
+    "Lease",
+    "LedgerPeriod",
+    "LedgerRow",
+    "LedgerRowSpecification",
+    "Maintenance",
+    "MarketProfile",
+    "Meter",
+    "MeterInstallation",
+    "MeterReading",
+    "Node",
+    "NodeKind",
+    "Notice",
+    "Payment",
+    "Priority",
+    "Property",
+    "RentalObject",
+    "SandboxBehaviour",
+    "SessionKey",
+    "TemporaryAddress",
+    "WorkOrderStatus",
+]

@@ -1,0 +1,210 @@
+"""Errands (fault reports and maintenance) and their rows.
+
+Each errand row is also a FAST2 work order: it carries the work-order status
+code and priority, and PM5's row status and process step are derived from
+them (``pm5_status``), so the tenant's view and the staff's view of one fault
+can never disagree.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+
+from apps.sandbox.models.customers import Customer
+from apps.sandbox.models.estate import FaultDescriptionType, KeyHandlingType, Node, RentalObject
+
+
+class WorkOrderStatus(models.TextChoices):
+    """FAST2 arbetsorderstatus; the values are the seed's codes, Ö included."""
+
+    REG = "REG", "Registrerad"
+    GODK = "GODK", "Beställd"
+    PAGAR = "PAGAR", "Accepterad"
+    UTFORD = "UTFÖRD", "Utförd"
+    MAK = "MAK", "Makulerad"
+    OVERF = "ÖVERF", "Fakturerad"
+
+
+class Priority(models.IntegerChoices):
+    NORMAL = 10, "Normal"
+    AKUT = 30, "Akut"
+
+
+class Hold(models.TextChoices):
+    """A PM5-only pause on an open row, which FAST2 has no status for."""
+
+    NONE = "", "Ingen"
+    VILANDE = "Vilande", "Vilande"
+    VANTAR = "Vantar", "Väntar på användaren"
+
+
+@dataclass(frozen=True)
+class Pm5Code:
+    reference: str
+    label: str
+
+
+# PM5 ÄrendeStatus and ÄrendeProcessteg per work-order status. The seed only
+# gives examples of both; "Avslutad" is the sandbox's value for finished rows.
+PAGAENDE = Pm5Code("Pagaende", "Pågående")
+AVSLUTAD = Pm5Code("Avslutad", "Avslutad")
+PM5_STATUS = {
+    WorkOrderStatus.REG: (PAGAENDE, Pm5Code("Handlaggare", "Hos handläggare")),
+    WorkOrderStatus.GODK: (PAGAENDE, Pm5Code("Leverantor", "Hos leverantör")),
+    WorkOrderStatus.PAGAR: (PAGAENDE, Pm5Code("Leverantor", "Hos leverantör")),
+    WorkOrderStatus.UTFORD: (AVSLUTAD, Pm5Code("Avslutad", "Avslutat")),
+    WorkOrderStatus.OVERF: (AVSLUTAD, Pm5Code("Avslutad", "Avslutat")),
+    WorkOrderStatus.MAK: (AVSLUTAD, Pm5Code("Annullerad", "Annullerad")),
+}
+OPEN_STATUSES = (WorkOrderStatus.REG, WorkOrderStatus.GODK, WorkOrderStatus.PAGAR)
+
+
+class Errand(models.Model):
+    """An errand (PM5 Ärende); its primary key is ÄrendeId."""
+
+    class Kind(models.TextChoices):
+        # Values: Ärende.TypReferensNamn; labels: Ärende.Typ.
+        ORDER = "Order", "Order"
+        UNDERHALL = "Underhall", "Underhåll"
+
+    class Source(models.TextChoices):
+        MINA_SIDOR = "MinaSidor", "Mina sidor"
+        INTERNT = "Internt", "Internt"
+        KORNING = "Korning", "Körning"
+        EXTERNT = "Externt", "Externt"
+
+    number = models.CharField(max_length=20, unique=True, help_text="Shown to people, e.g. R-2201-5000.")
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, null=True, blank=True, related_name="errands")
+    rental_object = models.ForeignKey(RentalObject, on_delete=models.PROTECT, related_name="errands")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.ORDER)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.MINA_SIDOR)
+    pets = models.CharField(max_length=200, blank=True, help_text="Husdjur; blank when there are none.")
+    received_at = models.DateTimeField()
+    due_at = models.DateTimeField(null=True, blank=True, help_text="ÄrendeKlarSenast.")
+    planned_start = models.DateTimeField(null=True, blank=True)
+    planned_finish = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    offer_answer_by = models.DateField(
+        null=True, blank=True, help_text="Last day to answer a maintenance offer (ErbjudandeEkonomiSerieSvarSenast)."
+    )
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class ErrandRow(models.Model):
+    """One fault or work item of an errand, and the FAST2 work order for it; pk is ÄrendeRad.Id."""
+
+    class TimeUnit(models.TextChoices):
+        # TidEnhet.ReferensNamn → (Beteckning, BeteckningPlural).
+        AR = "ar", "år"
+        TIMME = "timme", "timme"
+        MINUT = "minut", "minut"
+
+    TIME_UNIT_LABELS = {"ar": ("år", "år"), "timme": ("Timme", "Timmar"), "minut": ("minut", "minuter")}
+
+    errand = models.ForeignKey(Errand, on_delete=models.CASCADE, related_name="rows")
+    node = models.ForeignKey(Node, on_delete=models.PROTECT, related_name="errand_rows")
+    description = models.TextField(blank=True, help_text="The reporter's own words (SparaÄrendeRad.Beskrivning).")
+    specification = models.CharField(max_length=200, blank=True)
+    fault_type = models.ForeignKey(FaultDescriptionType, on_delete=models.PROTECT, null=True, blank=True)
+    key_handling = models.ForeignKey(KeyHandlingType, on_delete=models.PROTECT, null=True, blank=True)
+    key_note = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=6, choices=WorkOrderStatus.choices, default=WorkOrderStatus.REG)
+    priority = models.PositiveSmallIntegerField(choices=Priority.choices, default=Priority.NORMAL)
+    hold = models.CharField(max_length=10, choices=Hold.choices, blank=True, default=Hold.NONE)
+    occurred_at = models.DateTimeField(null=True, blank=True, help_text="When the fault happened (Inträffat).")
+    registered_at = models.DateTimeField()
+    ordered_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    planned_at = models.DateTimeField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    invoiced_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    action = models.CharField(max_length=40, blank=True, help_text="E.g. Repareras, Målas.")
+    action_code = models.CharField(max_length=40, blank=True, help_text="ASCII short name, e.g. Malas.")
+    # Maintenance rows: how often the work recurs, and the tenant's share of it.
+    interval = models.PositiveSmallIntegerField(null=True, blank=True)
+    interval_unit = models.CharField(max_length=10, choices=TimeUnit.choices, blank=True)
+    residual_value = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    discount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    offer_accepted_on = models.DateField(null=True, blank=True, help_text="Set by Spara erbjudandesvar.")
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(hold="") | models.Q(status__in=OPEN_STATUSES),
+                name="sandbox_only_open_rows_are_on_hold",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.errand_id}/{self.pk} {self.status}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def pm5_status(self) -> tuple[Pm5Code, Pm5Code]:
+        """PM5 (ÄrendeStatus, ÄrendeProcessteg) of this row."""
+        status, step = PM5_STATUS[WorkOrderStatus(self.status)]
+        if self.hold:
+            status = Pm5Code(self.hold, Hold(self.hold).label)
+        return status, step
+
+
+class ErrandParticipant(models.Model):
+    """A contact or case officer of an errand, or of one row (ÄrendeDeltagare)."""
+
+    class Role(models.TextChoices):
+        CONTACT = "contact", "Kontakt"
+        HANDLER = "handler", "Handläggare"
+
+    errand = models.ForeignKey(Errand, on_delete=models.CASCADE, related_name="participants")
+    row = models.ForeignKey(ErrandRow, on_delete=models.CASCADE, null=True, blank=True, related_name="participants")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    display_name = models.CharField(max_length=120)
+    phone = models.CharField(max_length=30, blank=True)
+    mobile = models.CharField(max_length=30, blank=True)
+    email = models.EmailField(blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}: {self.display_name}"
+
+
+class ErrandRowHistoryEntry(models.Model):
+    row = models.ForeignKey(ErrandRow, on_delete=models.CASCADE, related_name="history")
+    label = models.CharField(max_length=120, help_text="E.g. Hos handläggare.")
+    at = models.DateTimeField()
+    user = models.CharField(max_length=120)
+
+    class Meta:
+        verbose_name_plural = "errand row history entries"
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at} {self.label}"
+
+
+class ErrandRowMedia(models.Model):
+    """A photo of a row; its id is ÄrendeRadMedia.Id, the {FilesId} of Hämta Ärenderadfil."""
+
+    row = models.ForeignKey(ErrandRow, on_delete=models.CASCADE, related_name="media")
+    content_type = models.CharField(max_length=50)
+    # Kept in the database: the backend's own store, seen by every process.
+    content = models.BinaryField()
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name_plural = "errand row media"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"Media {self.pk} of row {self.row_id}"

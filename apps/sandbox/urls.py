@@ -1,0 +1,7 @@
+"""The sandbox's APIs, one facade per seed, each under its own prefix."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("pm5/", include("apps.sandbox.pm5.urls")),
+]

@@ -1,0 +1,12 @@
+from django.conf import settings
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("konto/", include("allauth.urls")),
+    path("", include("apps.customer.urls")),
+]
+
+if settings.SANDBOX_ENABLED:
+    # Reached only over HTTP, by the backend clients, exactly like a real backend.
+    urlpatterns.append(path("sandbox/", include("apps.sandbox.urls")))
