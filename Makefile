@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install migrate demodata serve lint messages clean
+.PHONY: demo test install lint messages clean
 
 $(PY):
 	@python=$$(scripts/find-python) && echo "Using $$python" && "$$python" -m venv $(VENV)
@@ -22,7 +22,6 @@ install: $(STAMP)
 demo: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py sandbox_demo_data --if-empty
-	$(PY) manage.py demo_accounts
 	@echo
 	@echo "  Mina sidor: http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
 	@echo

@@ -40,3 +40,14 @@ def isodatetime(value: datetime | None) -> str:
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return value.strftime("%Y-%m-%d %H:%M")
+
+
+@register.filter
+def postcode(value: str | None) -> str:
+    """A Swedish postal code as written on a letter: 804 26."""
+    if not value:
+        return ""
+    digits = value.replace(" ", "")
+    if len(digits) == 5 and digits.isdigit():
+        return f"{digits[:3]}\xa0{digits[3:]}"
+    return value

@@ -93,6 +93,8 @@ TEMPLATES = [
 ]
 
 # Database: SQLite file by default, PostgreSQL (or any dj-database-url URL) in production.
+if not env_str("DATABASE_URL"):
+    VAR_DIR.mkdir(parents=True, exist_ok=True)  # the SQLite file's folder
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
@@ -167,11 +169,15 @@ ACCOUNT_FORMS = {
     "add_email": "apps.accounts.forms.AddEmailForm",
 }
 # False switches allauth's rate limits off; a dict is merged into its defaults.
-ACCOUNT_RATE_LIMITS = False if PORTAL_ENV == "test" else {
-    "login_failed": "10/m/ip,5/5m/key",
-    "signup": "20/m/ip",
-    "reset_password": "20/m/ip,5/m/key",
-}
+ACCOUNT_RATE_LIMITS = (
+    False
+    if PORTAL_ENV == "test"
+    else {
+        "login_failed": "10/m/ip,5/5m/key",
+        "signup": "20/m/ip",
+        "reset_password": "20/m/ip,5/m/key",
+    }
+)
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "customer:overview"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
@@ -238,9 +244,7 @@ CELERY_ACCEPT_CONTENT = ["json"]
 
 # The landlord's PM5 "Mina sidor" API. By default: the sandbox served by this
 # same process at /sandbox/pm5/, reached over HTTP like a real backend.
-PM5_BASE_URL = env_str(
-    "PM5_BASE_URL", "http://127.0.0.1:8000/sandbox/pm5" if SANDBOX_ENABLED else ""
-).rstrip("/")
+PM5_BASE_URL = env_str("PM5_BASE_URL", "http://127.0.0.1:8000/sandbox/pm5" if SANDBOX_ENABLED else "").rstrip("/")
 PM5_CLIENT_ID = env_str("PM5_CLIENT_ID", "mina-sidor-demo" if SANDBOX_ENABLED else "")
 PM5_CLIENT_SECRET = env_str("PM5_CLIENT_SECRET", "sandbox-secret" if SANDBOX_ENABLED else "")
 PM5_CONNECT_TIMEOUT = env_float("PM5_CONNECT_TIMEOUT", 3.05)
@@ -268,7 +272,15 @@ LOGGING = {
     "loggers": {
         # urllib3 logs full request URLs, and PM5 URLs carry the session key.
         "urllib3": {"level": "WARNING"},
-        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Django logs request paths (every line of the dev server, every 4xx/5xx), and in
+        # the demo the sandbox's paths carry session keys: blank them at the logger.
+        "django.server": {
+            "handlers": ["console"],
+            "filters": ["redact_session_keys"],
+            "level": "INFO",
+            "propagate": False,
+        },
+        "django.request": {"filters": ["redact_session_keys"]},
     },
 }
 

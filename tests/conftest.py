@@ -30,7 +30,9 @@ def alice(db):
 
 @pytest.fixture
 def staff(db):
-    return create_linked_account(email="staff@example.se", password="Staff-password-1", customer_number="", is_staff=True)
+    return create_linked_account(
+        email="staff@example.se", password="Staff-password-1", customer_number="", is_staff=True
+    )
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,7 @@ class CustomerLink(models.Model):
     One account, one customer: both sides are unique. Staff accounts have none.
     """
 
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="customer_link"
-    )
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="customer_link")
     customer_number = models.CharField(_("kundnummer"), max_length=32, unique=True)
     linked_at = models.DateTimeField(auto_now_add=True)
 

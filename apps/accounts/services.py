@@ -68,9 +68,7 @@ def create_linked_account(*, email: str, password: str, customer_number: str, is
     user.is_staff = is_staff
     user.set_password(password)
     user.save()
-    EmailAddress.objects.update_or_create(
-        user=user, email=email, defaults={"verified": True, "primary": True}
-    )
+    EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     if customer_number:
         CustomerLink.objects.update_or_create(user=user, defaults={"customer_number": customer_number})
     return user

@@ -5,8 +5,3 @@ class SandboxConfig(AppConfig):
     name = "apps.sandbox"
     label = "sandbox"
     verbose_name = "Sandbox (inbyggd referensbackend)"
-
-    def ready(self) -> None:
-        from apps.sandbox import redaction
-
-        redaction.install()

@@ -8,8 +8,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     "url_name",
-    ["account_login", "account_signup", "account_reset_password", "account_reset_password_done",
-     "account_email_verification_sent", "account_inactive"],
+    [
+        "account_login",
+        "account_signup",
+        "account_reset_password",
+        "account_reset_password_done",
+        "account_email_verification_sent",
+        "account_inactive",
+    ],
 )
 def test_the_page_extends_our_base_template(client, url_name):
     response = client.get(reverse(url_name))

@@ -13,8 +13,8 @@ from django.views.debug import SafeExceptionReporterFilter
 
 from apps.accounts import services
 from apps.accounts.models import CustomerLink
-from apps.accounts.tasks import send_email
 from apps.accounts.services import create_linked_account
+from apps.accounts.tasks import send_email
 
 from .conftest import PERSONNUMMER, PERSONNUMMER_12
 

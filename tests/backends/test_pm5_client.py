@@ -10,8 +10,17 @@ from apps.backends.pm5 import SessionParts, get_client
 pytestmark = pytest.mark.integration
 
 EVERYTHING = SessionParts(
-    customer=True, contact_details=True, economy=True, notices=True, temporary_addresses=True,
-    documents=True, errands=True, errand_rows=True, objects=True, maintenance=True, meter_data=True,
+    customer=True,
+    contact_details=True,
+    economy=True,
+    notices=True,
+    temporary_addresses=True,
+    documents=True,
+    errands=True,
+    errand_rows=True,
+    objects=True,
+    maintenance=True,
+    meter_data=True,
 )
 
 

@@ -8,8 +8,15 @@ from apps.backends.pm5 import SessionParts
 from apps.backends.pm5.parse import STOCKHOLM, parse_datetime, portal_session
 
 ALL_PARTS = SessionParts(
-    customer=True, contact_details=True, economy=True, notices=True, temporary_addresses=True,
-    documents=True, errands=True, errand_rows=True, objects=True,
+    customer=True,
+    contact_details=True,
+    economy=True,
+    notices=True,
+    temporary_addresses=True,
+    documents=True,
+    errands=True,
+    errand_rows=True,
+    objects=True,
 )
 
 
@@ -28,14 +35,18 @@ def notice_json(**overrides):
         "Restbelopp": Decimal("1900"),
         "AttBetala": None,
         "Reskontror": None,
-        "Betalningar": [{"Betalväg": "Manuell inbetalning via bankgiro", "Belopp": 6000, "Betalningsdag": "2014-08-28"}],
+        "Betalningar": [
+            {"Betalväg": "Manuell inbetalning via bankgiro", "Belopp": 6000, "Betalningsdag": "2014-08-28"}
+        ],
     }
     data.update(overrides)
     return data
 
 
 def test_it_reads_a_notice_with_english_names():
-    session = portal_session({"Kund": {"Ekonomi": {"Hyressaldo": 7900, "Fakturasaldo": 490, "Aviseringar": [notice_json()]}}}, ALL_PARTS)
+    session = portal_session(
+        {"Kund": {"Ekonomi": {"Hyressaldo": 7900, "Fakturasaldo": 490, "Aviseringar": [notice_json()]}}}, ALL_PARTS
+    )
     notice = session.economy.notices[0]
     assert notice.notice_id == 21563
     assert notice.number == "9213210"
@@ -47,12 +58,21 @@ def test_it_reads_a_notice_with_english_names():
 
 
 def test_it_prefers_att_betala_when_the_backend_sends_it():
-    session = portal_session({"Kund": {"Ekonomi": {"Aviseringar": [notice_json(AttBetala=Decimal("2560"))]}}}, ALL_PARTS)
+    session = portal_session(
+        {"Kund": {"Ekonomi": {"Aviseringar": [notice_json(AttBetala=Decimal("2560"))]}}}, ALL_PARTS
+    )
     assert session.economy.notices[0].amount_due == Decimal("2560.00")
 
 
 def test_it_matches_keys_ignoring_case_and_stray_spaces():
-    data = {" tillgängligaobjekt": [{"Nod": {"Avser": "n245612", "Typ": "Nod", " Visningstext": "Lägenhet"}, "Användning": {"Referensnamn": "Felanmälan"}}]}
+    data = {
+        " tillgängligaobjekt": [
+            {
+                "Nod": {"Avser": "n245612", "Typ": "Nod", " Visningstext": "Lägenhet"},
+                "Användning": {"Referensnamn": "Felanmälan"},
+            }
+        ]
+    }
     session = portal_session(data, ALL_PARTS)
     obj = session.objects[0]
     assert obj.node.node_id == "n245612", "the seed's example keys the node 'Nod' with 'Avser' (A05, A14)"
@@ -61,7 +81,9 @@ def test_it_matches_keys_ignoring_case_and_stray_spaces():
 
 
 def test_parts_not_asked_for_are_none_and_asked_for_but_null_are_empty():
-    session = portal_session({"Kund": {"Kundinformation": {"Kundnummer": "15555"}}, "Ärenden": None}, SessionParts(errands=True))
+    session = portal_session(
+        {"Kund": {"Kundinformation": {"Kundnummer": "15555"}}, "Ärenden": None}, SessionParts(errands=True)
+    )
     assert session.errands == ()
     assert session.objects is None
     assert session.economy is None

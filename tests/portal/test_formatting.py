@@ -1,9 +1,9 @@
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from django.utils import translation
 
-from portal.formatting import isodate, isodatetime, money
+from portal.formatting import isodate, isodatetime, money, postcode
 
 
 def test_money_is_written_as_on_a_swedish_invoice():
@@ -24,6 +24,12 @@ def test_nothing_is_written_for_a_missing_amount():
 
 def test_dates_are_iso_8601_in_swedish_time():
     assert isodate(date(2026, 11, 23)) == "2026-11-23"
-    late_evening_utc = datetime(2026, 11, 23, 23, 30, tzinfo=timezone.utc)
+    late_evening_utc = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)
     assert isodate(late_evening_utc) == "2026-11-24"
     assert isodatetime(late_evening_utc) == "2026-11-24 00:30"
+
+
+def test_a_swedish_postal_code_is_written_as_on_a_letter():
+    assert postcode("80426") == "804\xa026"
+    assert postcode("804 26") == "804\xa026"
+    assert postcode("N-0150") == "N-0150", "a foreign code stays as it was given"

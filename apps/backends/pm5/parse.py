@@ -10,13 +10,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from apps.backends.errors import BackendInvalid
 from apps.backends.pm5 import types as t
 
-T = TypeVar("T")
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
@@ -91,18 +90,18 @@ class Wire:
         value = self.text(*names)
         return None if value is None else parse_datetime(value, self.where)
 
-    def obj(self, name: str, reader: Callable[["Wire"], T]) -> T | None:
+    def obj[T](self, name: str, reader: Callable[["Wire"], T]) -> T | None:
         value = self.get(name)
         return None if value is None else reader(Wire(value, f"{self.where}.{name}"))
 
-    def objects(self, name: str, reader: Callable[["Wire"], T]) -> tuple[T, ...]:
+    def objects[T](self, name: str, reader: Callable[["Wire"], T]) -> tuple[T, ...]:
         return read_list(self.get(name), reader, f"{self.where}.{name}")
 
     def has(self, name: str) -> bool:
         return self._data.get(name.casefold()) is not None
 
 
-def read_list(value: Any, reader: Callable[[Wire], T], where: str) -> tuple[T, ...]:
+def read_list[T](value: Any, reader: Callable[[Wire], T], where: str) -> tuple[T, ...]:
     if value is None:
         return ()
     items: Iterable[Any] = value if isinstance(value, list) else [value]
