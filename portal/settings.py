@@ -49,6 +49,11 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.backends",
     "apps.customer",
+    "apps.invoices",
+    "apps.documents",
+    "apps.faults",
+    "apps.addresses",
+    "apps.contacts",
 ]
 
 # The embedded reference backend. Off in production, where the backend

@@ -4,6 +4,11 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("allauth.urls")),
+    path("fakturor/", include("apps.invoices.urls")),
+    path("dokument/", include("apps.documents.urls")),
+    path("", include("apps.faults.urls")),  # felanmalan/ (the wizard) and arenden/ (errands)
+    path("adresser/", include("apps.addresses.urls")),
+    path("kontaktuppgifter/", include("apps.contacts.urls")),
     path("", include("apps.customer.urls")),
 ]
 
