@@ -3,8 +3,12 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+MESSAGES_FLAGS := --no-obsolete --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=bench
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The portal reaches the sandbox it serves itself over HTTP, on whatever port it runs.
+PM5_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/pm5
+export PM5_BASE_URL
 
 .PHONY: demo test install lint messages clean
 
@@ -12,19 +16,27 @@ $(PY):
 	@python=$$(scripts/find-python) && echo "Using $$python" && "$$python" -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(STAMP): $(PY) pyproject.toml constraints.txt
+$(STAMP): $(PY) pyproject.toml constraints.txt scripts/system-deps
+	scripts/system-deps
 	$(PY) -m pip install --quiet -c constraints.txt '.[dev]'
 	@touch $(STAMP)
 
 install: $(STAMP)
 
-## demo: install, migrate, load demo data and serve the portal with the sandbox on http://$(HOST):$(PORT)
+## demo: install, migrate, load demo data and serve the portal with the sandbox on http://$(HOST):$(PORT),
+## with a Celery worker and beat in the background on kombu's file transport (no broker server)
 demo: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py sandbox_demo_data --if-empty
+	@mkdir -p "$${PORTAL_VAR_DIR:-var}/celery"
 	@echo
 	@echo "  Mina sidor: http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
+	@echo "  Background jobs (Celery worker and beat): $${PORTAL_VAR_DIR:-var}/celery/worker.log"
 	@echo
+	export CELERY_BROKER_URL=filesystem://; \
+	$(VENV)/bin/celery -A portal worker --beat --pool=solo --loglevel=INFO \
+	  --logfile="$${PORTAL_VAR_DIR:-var}/celery/worker.log" & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## test: the whole suite (what .ci/run runs)
@@ -34,9 +46,11 @@ test: install
 lint: install
 	$(VENV)/bin/lint-imports
 
-## messages: extract and compile the sv/en catalogues
+## messages: extract the catalogues (sv is the source language: msgen copies it), then compile
 messages: install
-	$(PY) manage.py makemessages -l sv -l en --no-obsolete --ignore=.venv --ignore=var --ignore=tests
+	rm -f locale/sv/LC_MESSAGES/django.po  # rebuilt from the source every time: no fuzzy guesses
+	$(PY) manage.py makemessages -l sv -l en $(MESSAGES_FLAGS)
+	msgen --no-wrap -o locale/sv/LC_MESSAGES/django.po locale/sv/LC_MESSAGES/django.po
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:

@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.SwedishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -236,8 +236,13 @@ elif EMAIL_BACKEND_CLASS.endswith("filebased.EmailBackend"):
 MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_CLASS, "OPTIONS": _mailer_options}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Mina sidor <noreply@minasidor.example>")
 
-# Celery: with no broker configured, tasks run in-process through the same
-# apply_async/delay path (pretix does the same).
+# Celery: one code path (tasks are always sent with delay/apply_async), three ways to run it.
+# - A broker (Redis or RabbitMQ) and workers: production.
+# - CELERY_BROKER_URL=filesystem://: kombu's file transport in var/celery, no broker server.
+#   `make demo` runs it, with one worker and beat next to runserver, so retries wait
+#   their backoff and the periodic outbox sweep runs, as in production.
+# - No broker: tasks run in-process (the test profile, a bare runserver; pretix does the
+#   same). A retry cannot wait there, so a report left queued is delivered by the sweep.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = TESTING
@@ -246,6 +251,25 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+_celery_dir = VAR_DIR / "celery"
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    # Web processes write messages into queue/ and the worker reads them from there.
+    for _folder in ("queue", "processed"):
+        (_celery_dir / _folder).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_celery_dir / "queue"),
+        "data_folder_out": str(_celery_dir / "queue"),
+        "processed_folder": str(_celery_dir / "processed"),
+        "store_processed": False,
+    }
+CELERY_BEAT_SCHEDULE_FILENAME = str(_celery_dir / "beat-schedule")
+CELERY_BEAT_SCHEDULE = {
+    # The safety net of the fault-report outbox: whatever is due is sent again,
+    # whatever became of its own retry (a worker restarted, a message lost).
+    "faults-sweep-outbox": {"task": "faults.sweep_outbox", "schedule": 30.0},
+    "faults-purge-expired-drafts": {"task": "faults.purge_expired_drafts", "schedule": 60 * 60.0},
+}
 
 # The landlord's PM5 "Mina sidor" API. By default: the sandbox served by this
 # same process at /sandbox/pm5/, reached over HTTP like a real backend.
@@ -256,6 +280,11 @@ PM5_CONNECT_TIMEOUT = env_float("PM5_CONNECT_TIMEOUT", 3.05)
 PM5_READ_TIMEOUT = env_float("PM5_READ_TIMEOUT", 10.0)
 if PRODUCTION and not (PM5_BASE_URL and PM5_CLIENT_ID and PM5_CLIENT_SECRET):
     raise ImproperlyConfigured("PM5_BASE_URL, PM5_CLIENT_ID and PM5_CLIENT_SECRET must be set in production")
+
+# The landlord as payee: shown with the payment details and put in the invoice QR code
+# (UsingQR nme, cid); PM5 does not send them.
+LANDLORD_NAME = env_str("LANDLORD_NAME", "Bostads AB Tallbacken" if SANDBOX_ENABLED else "")
+LANDLORD_ORGANISATION_NUMBER = env_str("LANDLORD_ORGANISATION_NUMBER", "556677-8899" if SANDBOX_ENABLED else "")
 
 # How long a tenant's backend session data is reused before it is read again.
 CUSTOMER_SESSION_CACHE_SECONDS = env_int("CUSTOMER_SESSION_CACHE_SECONDS", 120)

@@ -1,7 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from apps.addresses import views  # noqa: F401
+from apps.addresses import views
 
 app_name = "addresses"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.addresses, name="list"),
+    path("ny/", views.add, name="add"),
+    path("<int:address_id>/andra/", views.edit, name="edit"),
+]

@@ -1,7 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from apps.contacts import views  # noqa: F401
+from apps.contacts import views
 
 app_name = "contacts"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.details, name="details"),
+    path("andra/", views.edit, name="edit"),
+    path("avbryt-epostandring/", views.cancel_email_change, name="cancel_email_change"),
+    path("bekrafta/<str:token>/", views.confirm_email, name="confirm"),
+]

@@ -8,6 +8,7 @@ call; a change the tenant makes calls forget() so the next page reads anew.
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import astuple, dataclass, replace
 from datetime import date
 
@@ -17,7 +18,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from apps.backends.errors import BackendSessionExpired
-from apps.backends.pm5 import SessionParts, get_client
+from apps.backends.pm5 import Pm5Client, SessionParts, get_client
 from apps.backends.pm5.types import Errand, Notice, PortalSession, TemporaryAddress
 
 logger = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ class CustomerSession:
         cached = cache.get(cache_key)
         if cached is not None:
             return cached
-        session = self._call(lambda client, key: client.get_session(key, parts))
+        session = self.call(lambda client, key: client.get_session(key, parts))
         cache.set(cache_key, session, settings.CUSTOMER_SESSION_CACHE_SECONDS)
         return session
 
@@ -60,8 +61,11 @@ class CustomerSession:
         """Drop the cached data after a change, so the next page shows it."""
         cache.delete_many([self._cache_key(_with_months(months)) for months in (12, 24, 36)])
 
-    def _call(self, operation):
-        """Run one backend operation with the session key, renewing the key once on 401."""
+    def call[T](self, operation: Callable[[Pm5Client, str], T]) -> T:
+        """Run one backend operation with the session key, renewing the key once on 401.
+
+        The operation gets the client and the key: ``call(lambda client, key: client.x(key, ...))``.
+        """
         client = get_client()
         key = self.request.session.get(SESSION_KEY_NAME) or self._open(client)
         try:

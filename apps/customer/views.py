@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET
 from apps.backends.errors import BackendError
 from apps.customer import services
 from apps.customer.decorators import customer_required
+from apps.faults.services import active_draft_for
 
 
 @require_GET
@@ -14,4 +15,5 @@ def overview(request: HttpRequest) -> HttpResponse:
         summary = services.overview(request.customer.data())
     except BackendError:
         return render(request, "customer/overview_unavailable.html", status=503)
-    return render(request, "customer/overview.html", {"overview": summary})
+    context = {"overview": summary, "draft": active_draft_for(request.user)}
+    return render(request, "customer/overview.html", context)

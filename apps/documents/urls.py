@@ -1,7 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from apps.documents import views  # noqa: F401
+from apps.documents import views
 
 app_name = "documents"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.document_list, name="list"),
+    path("<int:file_id>/", views.document_download, name="download"),
+]

@@ -1,1 +1,77 @@
-from django.http import HttpRequest, HttpResponse  # noqa: F401
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from apps.backends.errors import BackendError
+from apps.backends.pm5.types import Notice
+from apps.customer.decorators import customer_required
+from apps.documents.responses import streamed
+from apps.invoices import services
+from apps.invoices.forms import months_from
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+@customer_required
+def invoice_list(request: HttpRequest) -> HttpResponse:
+    months = months_from(request.GET)
+    try:
+        session = request.customer.data(services.parts(months))
+    except BackendError:
+        return render(request, "invoices/unavailable.html", status=503)
+    context = {
+        "invoices": services.invoice_list(session, months),
+        "month_choices": services.MONTHS,
+        "query": _months_query(months),
+    }
+    template_name = "invoices/list.html"
+    if request.htmx:
+        template_name += "#invoices"
+    return render(request, template_name, context)
+
+
+@require_GET
+@customer_required
+def invoice_detail(request: HttpRequest, number: str) -> HttpResponse:
+    try:
+        notice, months = _get_notice_for_tenant(request, number)
+    except BackendError:
+        return render(request, "invoices/unavailable.html", status=503)
+    context = {
+        "detail": services.invoice_detail(notice),
+        "months": months,
+        "query": _months_query(months),
+    }
+    return render(request, "invoices/detail.html", context)
+
+
+@require_GET
+@customer_required
+def invoice_pdf(request: HttpRequest, number: str, inline: bool = False) -> HttpResponse:
+    try:
+        notice, months = _get_notice_for_tenant(request, number)
+    except BackendError:
+        return render(request, "invoices/unavailable.html", status=503)
+    try:
+        download = services.notice_pdf(request.customer, notice)
+    except BackendError:
+        messages.error(request, _("Vi kunde inte hämta PDF:en just nu. Försök igen om en stund."))
+        return redirect(reverse("invoices:detail", args=[notice.number]) + _months_query(months))
+    return streamed(request, download, filename=services.pdf_filename(notice), as_attachment=not inline)
+
+
+def _get_notice_for_tenant(request: HttpRequest, number: str) -> tuple[Notice, int]:
+    """The tenant's own notice and the months of its list, or 404 before any backend call for it."""
+    found = services.find_notice(request.customer, number, months_from(request.GET))
+    if found is None:
+        raise Http404("No such notice for this tenant")
+    return found
+
+
+def _months_query(months: int) -> str:
+    return "" if months == services.DEFAULT_MONTHS else "?" + urlencode({"manader": months})

@@ -30,8 +30,6 @@ def available_objects(customer: Customer, today: date) -> QuerySet[RentalObject]
 
 def visible_documents(customer: Customer, objects: list[RentalObject]) -> QuerySet[Document]:
     """The customer's own documents, and those shared on the objects they may use."""
-    return (
-        Document.objects.filter(Q(customer=customer) | Q(customer__isnull=True, rental_object__in=objects))
-        .select_related("document_type", "rental_object__building")
-        .defer("content")
-    )
+    return Document.objects.filter(
+        Q(customer=customer) | Q(customer__isnull=True, rental_object__in=objects)
+    ).select_related("document_type", "rental_object__building")

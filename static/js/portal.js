@@ -7,5 +7,10 @@
     if (summary) { summary.focus(); }
   }
   document.addEventListener("DOMContentLoaded", function () { focusErrorSummary(document); });
-  document.addEventListener("htmx:afterSwap", function (event) { focusErrorSummary(event.detail.target); });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    focusErrorSummary(event.detail.target);
+    // A new wizard step: move focus to its question, so it is read out as a new page would be.
+    var heading = event.detail.target.querySelector("[data-step-heading]");
+    if (heading && !event.detail.target.querySelector("[data-autofocus]")) { heading.focus(); }
+  });
 })();

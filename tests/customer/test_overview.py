@@ -120,3 +120,37 @@ def customer_balance(customer, kind: str) -> Decimal:
 
     notices = Notice.objects.filter(customer=customer, kind=kind)
     return sum((n.remaining for n in notices), Decimal("0.00"))
+
+
+@pytest.mark.integration
+def test_it_links_to_every_area_a_tenant_can_use(client, alice, pm5_live):
+    client.force_login(alice)
+    response = client.get(OVERVIEW)
+    for name in [
+        "invoices:list",
+        "faults:start",
+        "faults:errands",
+        "addresses:list",
+        "contacts:details",
+        "documents:list",
+    ]:
+        assert f'href="{reverse(name)}"' in response.text, name
+
+
+def test_a_staff_account_sees_no_tenant_menu(client, staff):
+    client.force_login(staff)
+    response = client.get(OVERVIEW)
+    assert f'href="{reverse("invoices:list")}"' not in response.text
+
+
+@pytest.mark.integration
+def test_an_unfinished_fault_report_is_offered_to_continue(client, alice, pm5_live):
+    client.force_login(alice)
+    assert "Fortsätt din felanmälan" not in client.get(OVERVIEW).text
+
+    client.post(reverse("faults:start"))  # starts a draft
+
+    response = client.get(OVERVIEW)
+    draft = response.context["draft"]
+    assert draft is not None
+    assert reverse("faults:resume", args=[draft.public_id]) in response.text

@@ -303,9 +303,23 @@ def _code_and_label(w: Wire, name: str) -> tuple[str | None, str | None]:
     return part or (None, None)
 
 
+def row_history(w: Wire) -> t.RowEvent:
+    return t.RowEvent(label=w.text("Beteckning") or "", at=w.datetime("Tidpunkt"), by=w.text("Användare"))
+
+
+def row_time(w: Wire) -> t.RowEvent:
+    # The seed spells the label "ÄrendeRadTidpunktTybBeteckning"; the sandbox sends it corrected (A20).
+    label = w.text("ÄrendeRadTidpunktTypBeteckning", "ÄrendeRadTidpunktTybBeteckning", "ÄrendeRadTidpunktTypSystemName")
+    return t.RowEvent(label=label or "", at=w.datetime("Värde"))
+
+
 def errand_row(w: Wire) -> t.ErrandRow:
     status_code, status_label = _code_and_label(w, "Status")
     step_code, step_label = _code_and_label(w, "Processteg")
+    action = w.obj("Åtgärd", lambda a: a)
+    action_node = action.obj("ÅtgärdNod", lambda n: n) if action else None
+    action_type = action.obj("ÅtgärdNodKlassTyp", lambda k: k.text("Beteckning")) if action else None
+    classification = w.obj("Beskrivning", lambda b: b.text("ÄrendeKlassificeringBeteckning"))
     return t.ErrandRow(
         row_id=w.required_integer("Id"),
         subject=w.obj("Avser", node_step),
@@ -317,6 +331,13 @@ def errand_row(w: Wire) -> t.ErrandRow:
         node_path=w.objects("Nodstig", node_step),
         handlers=w.objects("Handläggare", participant),
         media_ids=tuple(m for m in (media.integer("Id") for media in w.objects("Media", lambda m: m)) if m),
+        history=w.objects("Historik", row_history),
+        times=w.objects("Tidpunkter", row_time),
+        classification=classification,
+        action=action_type,
+        ordered_at=action.datetime("Beställd") if action else None,
+        planned_at=action_node.datetime("Planerad") if action_node else None,
+        done_at=action.datetime("Utförd") if action else None,
     )
 
 

@@ -186,6 +186,15 @@ class Participant:
 
 
 @dataclass(frozen=True)
+class RowEvent:
+    """ÄrendeHistorik, or a point in time of a row (ÄrendeRadÄrendeTidpunkt): what happened when."""
+
+    label: str
+    at: datetime | None
+    by: str | None = None
+
+
+@dataclass(frozen=True)
 class ErrandRow:
     row_id: int
     subject: NodeStep | None
@@ -197,6 +206,18 @@ class ErrandRow:
     node_path: tuple[NodeStep, ...]
     handlers: tuple[Participant, ...]
     media_ids: tuple[int, ...]
+    history: tuple[RowEvent, ...] = ()
+    times: tuple[RowEvent, ...] = ()  # Tidpunkter (5.12), e.g. "Inträffat"
+    classification: str | None = None  # Beskrivning (5.12) is a classification, not the tenant's text (A17)
+    action: str | None = None  # ÅtgärdNodKlassTyp.Beteckning, e.g. "Repareras"
+    ordered_at: datetime | None = None
+    planned_at: datetime | None = None  # ÅtgärdNod.Planerad: when the craftsman is expected
+    done_at: datetime | None = None
+
+    @property
+    def path_string(self) -> str:
+        """The joined node string, as the node walk and Skapa felanmälan spell it (A03)."""
+        return "-".join(step.node_id for step in self.node_path)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from apps.sandbox import models as m
 from apps.sandbox.demo import catalogue
+from apps.sandbox.demo.documents import build_documents
 from apps.sandbox.demo.economy import build_economy
 from apps.sandbox.demo.errands import build_errands
 from apps.sandbox.demo.estate import build_catalogue, build_estate
@@ -22,6 +23,7 @@ SIZES = {"full": (catalogue.FULL_ESTATE, 0.92), "small": (catalogue.SMALL_ESTATE
 # Deleted in this order, children before parents, so no delete has to chase cascades.
 DEMO_MODELS = (
     m.SessionKey,
+    m.ContactValidation,
     m.ErrandRowMedia,
     m.ErrandRowHistoryEntry,
     m.ErrandParticipant,
@@ -84,6 +86,7 @@ def build_demo(seed: int = 2026, size: str = "full", today: date | None = None) 
     plans, occupancy = SIZES[size]
     estate = build_estate(run, plans)
     tenants = build_tenants(run, estate, occupancy)
+    build_documents(run, estate, tenants)
     build_economy(run, estate, tenants)
     build_errands(run, estate, tenants)
     _reset_sequences()

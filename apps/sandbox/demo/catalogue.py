@@ -256,7 +256,15 @@ FREEZER_IDS = {
 
 # --- documents ----------------------------------------------------------------------
 
-DOCUMENT_TYPES = {1: ("Hyresavtal", 10), 2: ("Information", 30), 3: ("Bruksanvisning", 40), 4: ("Tvättstuga", 50)}
+# EntitetFilTyp: id → (label, position). The ids are named below for the builder.
+DOCUMENT_TYPES = {
+    1: ("Hyresavtal", 10),
+    5: ("Ritningar", 20),
+    2: ("Information", 30),
+    3: ("Bruksanvisning", 40),
+    4: ("Tvättstuga", 50),
+}
+LEASE, INFORMATION, MANUAL, LAUNDRY, DRAWING = 1, 2, 3, 4, 5
 
 # What tenants write, per kind of node; anything else gets a plain "Fel på …".
 FAULT_STORIES = {

@@ -1,4 +1,4 @@
-"""The tenants: customers, their leases, contact details, profiles, addresses, papers and messages."""
+"""The tenants: customers, their leases, contact details, profiles, addresses and messages."""
 
 import unicodedata
 from collections.abc import Iterator
@@ -10,14 +10,12 @@ from apps.sandbox.checksums import personnummer
 from apps.sandbox.dates import add_months, month_start
 from apps.sandbox.demo import names
 from apps.sandbox.demo.estate import Estate
-from apps.sandbox.demo.files import simple_pdf
 from apps.sandbox.demo.personas import KALLE, PERSONAS, Persona
 from apps.sandbox.demo.run import DemoRun
 from apps.sandbox.models import (
     ContactDetail,
     Customer,
     CustomerMessage,
-    Document,
     Lease,
     MarketProfile,
     RentalObject,
@@ -107,8 +105,7 @@ def build_tenants(run: DemoRun, estate: Estate, occupancy: float) -> list[Tenant
         detail for tenant in tenants for detail in _contact_details(run, tenant, next(mobiles))
     )
 
-    leases = _leases(run, estate, tenants)
-    _documents(run, estate, tenants, leases)
+    _leases(run, estate, tenants)
     _temporary_addresses(run, tenants)
     _profiles(run, tenants)
     _messages(run, tenants)
@@ -198,86 +195,6 @@ def _leases(run: DemoRun, estate: Estate, tenants: list[Tenant]) -> list[Lease]:
                 )
             )
     return Lease.objects.bulk_create(leases)
-
-
-def _documents(run: DemoRun, estate: Estate, tenants: list[Tenant], leases: list[Lease]) -> None:
-    company = estate.company.name
-    docs = []
-    for lease in leases:
-        obj = lease.rental_object
-        docs.append(
-            Document(
-                id=run.next_id("document"),
-                document_type_id=1,
-                customer=lease.customer,
-                rental_object=obj,
-                lease=lease,
-                label=f"Hyresavtal {obj.number}",
-                message=f"Ditt hyresavtal för {obj.type_label.lower()} {obj.number}.",
-                extension=".PDF",
-                content_type="application/pdf",
-                position=10,
-                content=simple_pdf(
-                    f"Hyresavtal {obj.number}",
-                    [
-                        f"Hyresvärd: {company}",
-                        f"Hyresgäst: {lease.customer.full_name}",
-                        f"Objekt: {obj.type_label} {obj.number}, {obj.building.street}",
-                        f"Avtalet gäller från {lease.start_date:%Y-%m-%d} tills vidare.",
-                    ],
-                ),
-            )
-        )
-    for laundry in estate.laundry_of.values():
-        docs.append(
-            Document(
-                id=run.next_id("document"),
-                document_type_id=4,
-                rental_object=laundry,
-                label="Ordningsregler för tvättstugan",
-                extension=".PDF",
-                content_type="application/pdf",
-                position=10,
-                content=simple_pdf(
-                    "Ordningsregler för tvättstugan",
-                    [
-                        "Boka tid på bokningstavlan. Tvättiden är 07-22.",
-                        "Städa efter dig och rensa luddfiltret i torktumlaren.",
-                    ],
-                ),
-            )
-        )
-        docs.append(
-            Document(
-                id=run.next_id("document"),
-                document_type_id=4,
-                rental_object=laundry,
-                label="Tvättmaskin 1",
-                web_url="https://www.tallbacken.example/bruksanvisning/tvattmaskin.html",
-                message="Bruksanvisning för tvättmaskin 1.",
-                position=50,
-            )
-        )
-    for tenant in tenants:
-        docs.append(
-            Document(
-                id=run.next_id("document"),
-                document_type_id=2,
-                rental_object=tenant.apartment,
-                label="Information om ditt boende",
-                extension=".PDF",
-                content_type="application/pdf",
-                position=20,
-                content=simple_pdf(
-                    "Välkommen till " + tenant.apartment.building.street,
-                    [
-                        f"Felanmälan gör du på Mina sidor eller på telefon {estate.company.phone}.",
-                        "Sopsortering finns i miljöhuset på gården.",
-                    ],
-                ),
-            )
-        )
-    Document.objects.bulk_create(docs)
 
 
 def _temporary_addresses(run: DemoRun, tenants: list[Tenant]) -> None:

@@ -1,6 +1,7 @@
 """The sandbox's own tables, one module per part of the landlord's business."""
 
 from apps.sandbox.models.access import SandboxBehaviour, SessionKey
+from apps.sandbox.models.contact_changes import ContactValidation
 from apps.sandbox.models.customers import (
     ContactDetail,
     Customer,
@@ -46,6 +47,7 @@ __all__ = [
     "Building",
     "Company",
     "ContactDetail",
+    "ContactValidation",
     "Customer",
     "CustomerMessage",
     "Distribution",

@@ -97,7 +97,29 @@ class Lease(models.Model):
 class TemporaryAddress(models.Model):
     """A temporary postal address for notices (tillfällig aviadress); its id is AdressId."""
 
-    COUNTRIES = {"SE": "Sverige", "NO": "Norge", "DK": "Danmark", "FI": "Finland"}
+    # The countries the landlord's register knows (ISO 3166 alpha-2 → name); Land must be one.
+    COUNTRIES = {
+        "SE": "Sverige",
+        "NO": "Norge",
+        "DK": "Danmark",
+        "FI": "Finland",
+        "IS": "Island",
+        "EE": "Estland",
+        "DE": "Tyskland",
+        "PL": "Polen",
+        "NL": "Nederländerna",
+        "GB": "Storbritannien",
+        "FR": "Frankrike",
+        "ES": "Spanien",
+        "PT": "Portugal",
+        "IT": "Italien",
+        "GR": "Grekland",
+        "CH": "Schweiz",
+        "AT": "Österrike",
+        "TR": "Turkiet",
+        "TH": "Thailand",
+        "US": "USA",
+    }
 
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="temporary_addresses")
     name = models.CharField(max_length=120, blank=True)
@@ -147,7 +169,15 @@ class Document(models.Model):
 
     A document with a customer is that customer's; one with only an object is
     shared by everyone who may use the object (the laundry room's rules).
+
+    The bytes live in Django's storage (the file system in the demo), not in a
+    database column: a 20 MB scan in a column is read whole into memory on every
+    download, while a stored file is streamed in blocks, and every process sees it.
     """
+
+    class Recipe(models.TextChoices):
+        # Large demo files are made on their first download, so a demo build stays small and fast.
+        SCANNED_DRAWING = "scanned-drawing", "Skannad ritning"
 
     document_type = models.ForeignKey(DocumentType, on_delete=models.PROTECT, related_name="documents")
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE, null=True, blank=True, related_name="documents")
@@ -160,8 +190,10 @@ class Document(models.Model):
     position = models.PositiveSmallIntegerField(default=50)
     extension = models.CharField(max_length=10, blank=True, help_text="E.g. .PDF; blank for a link.")
     content_type = models.CharField(max_length=100, blank=True)
-    # The backend's own file store: kept in the database so every process serves it.
-    content = models.BinaryField(null=True, blank=True)
+    file = models.FileField(upload_to="sandbox/documents/", max_length=200, blank=True)
+    recipe = models.CharField(
+        max_length=20, choices=Recipe.choices, blank=True, help_text="Made into ``file`` on the first download."
+    )
     web_url = models.URLField(blank=True)
 
     class Meta:

@@ -87,9 +87,18 @@ class Errand(models.Model):
     offer_answer_by = models.DateField(
         null=True, blank=True, help_text="Last day to answer a maintenance offer (ErbjudandeEkonomiSerieSvarSenast)."
     )
+    # Not PM5: the sandbox-only Idempotency-Key header of Skapa felanmälan (contract A09).
+    idempotency_key = models.CharField(max_length=100, blank=True)
 
     class Meta:
         ordering = ["-received_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["customer", "idempotency_key"],
+                condition=~models.Q(idempotency_key=""),
+                name="sandbox_errand_one_per_idempotency_key",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.number

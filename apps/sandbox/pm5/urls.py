@@ -5,7 +5,7 @@ import re
 
 from django.urls import URLPattern, re_path
 
-from apps.sandbox.pm5 import views
+from apps.sandbox.pm5 import addresses_views, economy_views, errands_views, views
 
 KEY = r"(?P<session_key>[^/]+)"
 
@@ -21,8 +21,59 @@ def route(pattern: str, view, name: str) -> URLPattern:
 
 
 SESSION = ci("session")
+KUND = ci("kund")
+CONTACT = ci("andrakontaktuppgift")
 
 urlpatterns = [
     route(SESSION, views.open_session, "pm5-open-session"),
     route(rf"{SESSION}/{KEY}", views.session_detail, "pm5-session"),
+    # Temporary addresses, permanent addresses and contact details.
+    route(
+        rf"{SESSION}/{KEY}/{KUND}/{ci('tillfalligaadresser')}",
+        addresses_views.temporary_addresses,
+        "pm5-temporary-addresses",
+    ),
+    route(
+        rf"{SESSION}/{KEY}/{KUND}/{ci('sparatillfalligadress')}",
+        addresses_views.save_temporary_address,
+        "pm5-save-temporary-address",
+    ),
+    route(rf"{SESSION}/{KEY}/{CONTACT}", addresses_views.change_contact_details, "pm5-change-contact-details"),
+    route(
+        rf"{SESSION}/{KEY}/{CONTACT}/{ci('validera')}", addresses_views.confirm_contact_detail, "pm5-confirm-contact"
+    ),
+    # SessionAdresserGet: the seed's /v1 belongs to a real base URL (A33); the sandbox answers both forms.
+    route(rf"{SESSION}/{KEY}/{KUND}/{ci('adresser')}", addresses_views.customer_addresses, "pm5-customer-addresses"),
+    route(
+        rf"{ci('v1')}/{SESSION}/{KEY}/{KUND}/{ci('adresser')}",
+        addresses_views.customer_addresses,
+        "pm5-customer-addresses-v1",
+    ),
+]
+
+# Fault reports and errands: the node walk (Id is the dash-joined node path), create, read, row files.
+ARENDE = ci("arende")
+urlpatterns += [
+    route(
+        rf"{SESSION}/{KEY}/{ARENDE}/{ci('typ')}/(?P<errand_type>[^/]+)/(?P<usage>[^/]+)/(?P<path>[^/]+)",
+        errands_views.node_walk,
+        "pm5-node-walk",
+    ),
+    route(rf"{SESSION}/{KEY}/{ARENDE}", errands_views.create_errand, "pm5-create-errand"),
+    route(rf"{SESSION}/{KEY}/{ARENDE}/(?P<errand_id>[0-9]+)", errands_views.errand_detail, "pm5-errand"),
+    route(
+        rf"{SESSION}/{KEY}/{ci('arenderadfil')}/(?P<errand_id>[0-9]+)/(?P<row_id>[0-9]+)/(?P<file_id>[0-9]+)",
+        errands_views.errand_row_file,
+        "pm5-errand-row-file",
+    ),
+]
+
+# Invoices and documents: Hämta utskrift (the notice PDF) and Hämta dokument (a stored file).
+urlpatterns += [
+    route(
+        rf"{SESSION}/{KEY}/{KUND}/{ci('ekonomi')}/{ci('avisering')}/(?P<notice_id>[^/]+)",
+        economy_views.notice_print,
+        "pm5-notice-print",
+    ),
+    route(rf"{SESSION}/{KEY}/{KUND}/{ci('dokument')}/(?P<file_id>[^/]+)", economy_views.document_file, "pm5-document"),
 ]

@@ -8,12 +8,13 @@ from apps.sandbox.models import (
     Customer,
     CustomerMessage,
     Document,
+    Lease,
     MarketProfile,
     RentalObject,
     TemporaryAddress,
 )
 from apps.sandbox.pm5.flags import SessionParts
-from apps.sandbox.pm5.serializers.common import Json, text
+from apps.sandbox.pm5.serializers.common import COUNTRY, Json, text
 from apps.sandbox.pm5.serializers.economy import economy_part
 from apps.sandbox.pm5.wire import day, moment, money, utc
 from apps.sandbox.scope import visible_documents
@@ -97,6 +98,47 @@ def temporary_address(address: TemporaryAddress) -> Json:
         "Land": address.country,
         "LandReferensnamn": address.country_code,
     }
+
+
+# AdressTypReferensnamn → AdressTypBeteckning (contract A33).
+CUSTOMER_ADDRESS_KINDS = {"kund.post": "Postadress", "kund.besok": "Besöksadress"}
+
+
+def customer_address(lease: Lease) -> list[Json]:
+    """SessionAdress (A33): the postal and the visiting address of a home the customer rents.
+
+    The postal address carries the apartment number, as on a letter; the visiting
+    address is the building's street address. Their AdressId is derived from the
+    lease (lease id × 10 + 1 or 2): stable, and never a temporary address's id.
+    """
+    obj = lease.rental_object
+    building = obj.building
+    postal_code = f"{building.postal_code[:3]} {building.postal_code[3:]}"
+
+    def item(kind: str, number: int, name: str | None, street2: str | None) -> Json:
+        lines = [building.street, street2, f"{postal_code} {building.city}"]
+        return {
+            "AdressId": lease.pk * 10 + number,
+            "Fom": day(lease.start_date),
+            "Tom": day(lease.end_date),
+            "Gatuadress1": building.street,
+            "Gatuadress2": street2,
+            "Attention": None,
+            "Namn": name,
+            "CareOf": None,
+            "Postnummer": building.postal_code,
+            "Postort": building.city,
+            "Land": COUNTRY,
+            "LandReferensnamn": "SE",
+            "AdressTypReferensnamn": kind,
+            "AdressTypBeteckning": CUSTOMER_ADDRESS_KINDS[kind],
+            "FullständigAdress": ", ".join(line for line in lines if line),  # the seed lists it twice (A33)
+        }
+
+    return [
+        item("kund.post", 1, lease.customer.full_name, obj.street2),
+        item("kund.besok", 2, None, None),
+    ]
 
 
 def document(doc: Document, file_url: Callable[[int], str]) -> Json:

@@ -5,7 +5,17 @@ from collections.abc import Iterable
 
 from django.db.models import Prefetch, QuerySet
 
-from apps.sandbox.models import Customer, Errand, ErrandParticipant, ErrandRow, ErrandRowMedia, Node, Priority
+from apps.sandbox.models import (
+    Customer,
+    Errand,
+    ErrandParticipant,
+    ErrandRow,
+    ErrandRowMedia,
+    FaultDescriptionType,
+    KeyHandlingType,
+    Node,
+    Priority,
+)
 from apps.sandbox.pm5.flags import SessionParts
 from apps.sandbox.pm5.serializers.common import Json, address, node_part, participant
 from apps.sandbox.pm5.wire import day, moment, money
@@ -162,3 +172,36 @@ def action(row: ErrandRow) -> Json:
         ),
         "ÅtgärdNodKlassTyp": {"Beteckning": row.action, "KortBeteckning": row.action_code} if row.action else None,
     }
+
+
+# --- Hämta noder under ett objekt -------------------------------------------------------
+
+
+def node_choices(
+    levels: list[list[Node]] | None,
+    fault_types: Iterable[FaultDescriptionType] | None,
+    key_handling: Iterable[KeyHandlingType] | None,
+) -> Json:
+    """ÄrendeAvserVäljareInställningar: one list per node of the path; lists not asked for are null (A05, A07)."""
+    return {
+        "Avser": None if levels is None else [[node_part(node) for node in level] for level in levels],
+        "Felbeskrivningstyper": (
+            None if fault_types is None else [{"FelbeskrivningId": t.pk, "Beteckning": t.label} for t in fault_types]
+        ),
+        "Nyckelhanteringstyper": (
+            None if key_handling is None else [{"NyckelhanteringId": k.pk, "Beteckning": k.label} for k in key_handling]
+        ),
+    }
+
+
+def single_errand(e: Errand) -> Json:
+    """Hämta ett ärende: the bare Ärende with its rows (A10), photos by id only (A49)."""
+    errand_with_rows = (
+        Errand.objects.select_related("rental_object__building")
+        .prefetch_related(
+            Prefetch("participants", queryset=ErrandParticipant.objects.filter(row__isnull=True)),
+            Prefetch("rows", queryset=rows_queryset(with_media_bytes=False)),
+        )
+        .get(pk=e.pk)
+    )
+    return errand(errand_with_rows, PathBook.for_rows(errand_with_rows.rows.all()))

@@ -1,0 +1,73 @@
+"""Documents: the tenant's files and links, grouped by the object they belong to, and one file.
+
+A file is found by its EntitetFilId in the tenant's own cached session data
+before the backend is asked for its bytes; FilUrl is never used (contract A50).
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from apps.backends.pm5.economy_types import Download
+from apps.backends.pm5.types import Document, PortalSession
+from apps.customer.services import CustomerSession
+
+
+@dataclass(frozen=True)
+class DocumentGroup:
+    """The documents of one object (an apartment, a laundry room), or of none."""
+
+    object_type: str | Promise
+    address: str | None
+    documents: tuple[Document, ...]
+
+
+def groups(session: PortalSession) -> tuple[DocumentGroup, ...]:
+    """The documents by object, in the order the backend lists the objects; within one, by
+    file type and then file, as PM5's EntitetFilTypOrdning and EntitetFilOrdning say."""
+    documents = [d for d in session.documents or () if d.file_id is not None or is_web_link(d.web_url)]
+    objects = list(dict.fromkeys((d.object_type, d.object_address) for d in documents))
+    # Documents of no object come last, under a heading of their own.
+    objects.sort(key=lambda key: key == (None, None))
+
+    def order(document: Document) -> tuple:
+        return (document.category_order or 0, document.order or 0, document.label or "")
+
+    by_object = {key: [d for d in documents if (d.object_type, d.object_address) == key] for key in objects}
+    return tuple(
+        DocumentGroup(
+            object_type=object_type or _("Övriga dokument"),
+            address=address,
+            documents=tuple(sorted(by_object[(object_type, address)], key=order)),
+        )
+        for object_type, address in objects
+    )
+
+
+def is_web_link(url: str | None) -> bool:
+    """Only http and https links are shown: a "javascript:" address in a backend field is never a link."""
+    return bool(url) and urlsplit(url).scheme.lower() in {"http", "https"} and bool(urlsplit(url).netloc)
+
+
+def find_document(customer: CustomerSession, file_id: int) -> Document | None:
+    """The tenant's own stored file with this id; None for a link, or a file that is not theirs."""
+    for document in customer.data().documents or ():
+        if document.file_id == file_id:
+            return document
+    return None
+
+
+def document_file(customer: CustomerSession, document: Document) -> Download:
+    """The file's bytes from the backend, streamed; the caller hands them on or closes them."""
+    return customer.call(lambda client, key: client.document_file(key, document.file_id))
+
+
+def filename(document: Document) -> str:
+    """The name the file is saved under: its label and extension, e.g. "Hyresavtal 142-043-01.pdf"."""
+    label = document.label or document.category or str(document.file_id)
+    extension = (document.extension or "").lower()
+    if extension and not extension.startswith("."):
+        extension = "." + extension
+    return label if label.lower().endswith(extension) else label + extension

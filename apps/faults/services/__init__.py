@@ -1,0 +1,9 @@
+"""What the fault views call: drafts (the wizard), photos, delivery (the outbox) and errands.
+
+For other apps: ``active_draft_for(user)`` is the tenant's unfinished report, whose
+wizard continues at ``reverse("faults:resume", args=[draft.public_id])``.
+"""
+
+from apps.faults.services.drafts import active_draft_for
+
+__all__ = ["active_draft_for"]

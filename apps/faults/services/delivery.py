@@ -1,0 +1,275 @@
+"""Never lose a report: submit it to the outbox, deliver it, retry until delivered.
+
+Submitting is one transaction: the report and its photos become an outbox item
+with an idempotency key, and the delivery task is queued once that has
+committed. Delivery claims the item with a short lease (a conditional UPDATE,
+so two workers, or a retry and the sweep, never send it at once), talks to the
+backend outside any transaction, and records the outcome:
+
+* delivered: the errand's id and number, the portal's photo copies removed;
+* the backend is down, slow or answers 5xx: the item stays queued, due again
+  after a backoff; the task retries then, and the periodic sweep redelivers
+  anything due, so nothing depends on one in-flight retry;
+* the backend refuses it (4xx): the report becomes a draft again, intact, with
+  the backend's reason for the tenant to correct.
+
+PM5's create has no idempotency key (contract A09): after an attempt whose
+outcome is unknown (it timed out or failed after sending), the session's
+errands are read first, and an errand made from this report counts as delivered.
+"""
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import partial
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from apps.backends.errors import BackendError, BackendSessionExpired, BackendUnavailable
+from apps.backends.pm5 import SessionParts, get_client
+from apps.backends.pm5.errands_types import FaultReportRequest, ReportContact, ReportPhoto, ReportRow
+from apps.backends.pm5.types import Errand
+from apps.faults.models import DRAFT_LIFETIME, FaultReport
+from apps.faults.services import drafts, photos
+
+logger = logging.getLogger(__name__)
+
+RETRY_BASE_SECONDS = 15  # then 30, 60, 120 … seconds
+RETRY_MAX_SECONDS = 30 * 60
+# Longer than one attempt can take (four calls, each at most the connect and read timeouts):
+# a worker that died mid-attempt frees the item after this.
+LEASE = timedelta(minutes=5)
+# Clocks of the portal and the backend differ a little: an errand received this long before
+# the first attempt may still be this report's (A09).
+CLOCK_SLACK = timedelta(minutes=10)
+
+
+class Incomplete(Exception):
+    """The report misses an answer; the wizard shows the step that asks for it."""
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """What one delivery attempt came to. ``retry_at`` is set when it should be tried again."""
+
+    delivered: bool = False
+    retry_at: datetime | None = None
+
+
+# --- submitting --------------------------------------------------------------------------------
+
+
+def submit(draft: FaultReport, language: str) -> FaultReport:
+    """Queue the draft for delivery. A second submit of the same report changes nothing."""
+    if not drafts.is_complete(draft):
+        raise Incomplete
+    now = timezone.now()
+    with transaction.atomic():
+        # Only the request that turns the draft into an outbox item queues it: a double
+        # click, or the same POST sent again, finds it queued already and does nothing.
+        queued = FaultReport.objects.filter(pk=draft.pk, status=FaultReport.Status.DRAFT).update(
+            status=FaultReport.Status.QUEUED,
+            idempotency_key=uuid.uuid4(),
+            language=language,
+            submitted_at=now,
+            updated_at=now,
+            attempts=0,
+            first_attempt_at=None,
+            next_attempt_at=now,
+            lease_until=None,
+            outcome_unknown=False,
+            last_error="",
+        )
+        if queued:
+            transaction.on_commit(partial(_enqueue, draft.pk, language))
+    draft.refresh_from_db()
+    return draft
+
+
+def _enqueue(report_id: int, language: str) -> None:
+    # Imported here: the task module imports this one.
+    from apps.faults.tasks import deliver_fault_report
+
+    deliver_fault_report.delay(report_id, language)
+
+
+def sweep(now: datetime | None = None) -> int:
+    """Queue a delivery for every item that is due; the safety net under the task's own retries."""
+    due = list(FaultReport.objects.due(now or timezone.now()).values_list("pk", "language"))
+    for report_id, language in due:
+        _enqueue(report_id, language)
+    return len(due)
+
+
+def purge_expired_drafts(now: datetime | None = None) -> int:
+    """Drafts untouched for 30 days are deleted, with their photos."""
+    expired = FaultReport.objects.drafts().filter(updated_at__lte=(now or timezone.now()) - DRAFT_LIFETIME)
+    count = 0
+    for draft in expired.iterator():
+        with transaction.atomic():
+            drafts.discard(draft)
+        count += 1
+    return count
+
+
+# --- delivering ------------------------------------------------------------------------------------
+
+
+def deliver(report_id: int) -> Attempt:
+    """One attempt to deliver one queued report; safe to call any number of times."""
+    now = timezone.now()
+    lease = now + LEASE
+    claimed = (
+        FaultReport.objects.due(now)
+        .filter(pk=report_id)
+        .update(
+            lease_until=lease,
+            attempts=F("attempts") + 1,
+            first_attempt_at=Coalesce("first_attempt_at", now),
+        )
+    )
+    if not claimed:  # delivered already, not due yet, or another worker holds it
+        return Attempt()
+    report = FaultReport.objects.get(pk=report_id)
+    held = FaultReport.objects.filter(pk=report_id, status=FaultReport.Status.QUEUED, lease_until=lease)
+    client = get_client()
+    try:
+        key = client.open_session(customer_number=report.customer_number)
+        errand = _created_before(client, key, report) if report.outcome_unknown else None
+        if errand is None:
+            errand_id = _create(client, key, report)
+            errand = _read_back(client, key, errand_id)
+        else:
+            errand_id = errand.errand_id
+    except (BackendUnavailable, BackendSessionExpired) as exc:
+        # Down, slow, 5xx, or our credentials refused: nothing the tenant can change. Wait and retry.
+        return _postpone(report, held, exc)
+    except BackendError as exc:
+        if report.outcome_unknown:
+            # An earlier attempt may have made the errand: handing the report back now could
+            # make the tenant send it twice. Keep trying until the backend can tell.
+            return _postpone(report, held, exc)
+        _refuse(report, held, exc)
+        return Attempt()
+    _delivered(report, errand_id, errand.number if errand else "")
+    return Attempt(delivered=True)
+
+
+def _create(client, key: str, report: FaultReport) -> int:
+    try:
+        return client.create_fault_report(key, request_for(report), idempotency_key=str(report.idempotency_key))
+    except BackendUnavailable:
+        # The request went out; whether PM5 made the errand is unknown until we look (A09).
+        FaultReport.objects.filter(pk=report.pk).update(outcome_unknown=True)
+        raise
+
+
+def _read_back(client, key: str, errand_id: int) -> Errand | None:
+    """The new errand, for its number; the receipt can do without it if PM5 does not answer now."""
+    try:
+        return client.get_errand(key, errand_id)
+    except BackendError as exc:
+        logger.info("Delivered errand could not be read back: %s", type(exc).__name__)
+        return None
+
+
+def _created_before(client, key: str, report: FaultReport) -> Errand | None:
+    """An errand made from this report by an earlier attempt whose answer never came (A09):
+    received after the first attempt, on exactly the report's node path, and not already
+    another report's errand."""
+    session = client.get_session(key, SessionParts(customer=False, errands=True, errand_rows=True))
+    since = report.first_attempt_at - CLOCK_SLACK
+    taken = set(
+        FaultReport.objects.filter(customer_number=report.customer_number, errand_id__isnull=False).values_list(
+            "errand_id", flat=True
+        )
+    )
+    for errand in session.errands or ():
+        if errand.errand_id in taken or errand.received_at is None or errand.received_at < since:
+            continue
+        if [row.path_string for row in errand.rows] == [report.node_path]:
+            logger.info("Fault report %s was delivered by an earlier attempt", report.pk)
+            return errand
+    return None
+
+
+def request_for(report: FaultReport) -> FaultReportRequest:
+    storage = report.photos.model._meta.get_field("image").storage
+    contact = None
+    if report.contact == FaultReport.Contact.OTHER:
+        contact = ReportContact(
+            first_name=report.contact_first_name,
+            last_name=report.contact_last_name,
+            phone=report.contact_phone,
+            email=report.contact_email,
+        )
+    row = ReportRow(
+        path=report.node_path,
+        description=report.description,
+        key_handling_id=report.key_handling_id,
+        key_note=report.key_note or None,
+        fault_type_id=report.fault_type_id,
+        photos=tuple(
+            ReportPhoto(size=photo.size, open=partial(storage.open, photo.image.name, "rb"))
+            for photo in report.photos.all()
+        ),
+    )
+    return FaultReportRequest(
+        head_node_id=report.head_node_id,
+        rows=(row,),
+        contact=contact,
+        pets=report.pets if report.has_pets else None,  # null when there are none, as the seed says
+    )
+
+
+def backoff(attempts: int) -> timedelta:
+    return timedelta(seconds=min(RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0), RETRY_MAX_SECONDS))
+
+
+def _postpone(report: FaultReport, held: Any, exc: BackendError) -> Attempt:
+    retry_at = timezone.now() + backoff(report.attempts)
+    logger.warning(
+        "Fault report %s not delivered (attempt %s, %s); next try at %s",
+        report.pk,
+        report.attempts,
+        type(exc).__name__,
+        retry_at.isoformat(timespec="seconds"),
+    )
+    held.update(lease_until=None, next_attempt_at=retry_at, last_error=type(exc).__name__)
+    return Attempt(retry_at=retry_at)
+
+
+def _refuse(report: FaultReport, held: Any, exc: BackendError) -> None:
+    """Back to the tenant: a draft again, every answer and photo kept, with the backend's reason."""
+    logger.info("Fault report %s refused by the backend: %s", report.pk, type(exc).__name__)
+    held.update(
+        lease_until=None,
+        status=FaultReport.Status.DRAFT,
+        refused_at=timezone.now(),
+        refusal=getattr(exc, "message", "") or "",
+        last_error=type(exc).__name__,
+        idempotency_key=None,
+        next_attempt_at=None,
+        updated_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def _delivered(report: FaultReport, errand_id: int, number: str) -> None:
+    # Recorded even if the lease ran out meanwhile: the errand exists, whoever holds the item now.
+    FaultReport.objects.filter(pk=report.pk, status=FaultReport.Status.QUEUED).update(
+        lease_until=None,
+        status=FaultReport.Status.DELIVERED,
+        errand_id=errand_id,
+        errand_number=number,
+        delivered_at=timezone.now(),
+        next_attempt_at=None,
+        outcome_unknown=False,
+        last_error="",
+    )
+    photos.delete_files_of(report)  # PM5 has them now

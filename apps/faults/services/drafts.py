@@ -1,0 +1,257 @@
+"""The wizard's draft: started, answered step by step, resumed, and where to go next.
+
+The backend's lists (objects, the nodes under each path, fault types, key
+handling) are kept in the draft as they were offered. Every id the browser sends
+is checked against them before anything is asked of the backend for it, and
+going back in the wizard reads them from here: it costs no backend call.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.http import Http404
+
+from apps.backends.errors import BackendError
+from apps.backends.pm5.errands_types import NodeChoices
+from apps.backends.pm5.types import AvailableObject, PortalSession
+from apps.customer.services import CustomerSession
+from apps.faults.models import FaultReport
+from apps.faults.services import photos
+
+STEPS = ("object", "place", "fault", "access", "contact", "photos", "check")
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice the backend offered: a node, an object, a fault type or a key handling."""
+
+    value: str
+    label: str
+
+
+def active_draft_for(user: AbstractBaseUser) -> FaultReport | None:
+    """The tenant's unfinished report, if they worked on one in the last 30 days ("Fortsätt din felanmälan").
+
+    Its wizard is at reverse("faults:resume", args=[draft.public_id]).
+    """
+    if not user.is_authenticated:
+        return None
+    return FaultReport.objects.live_drafts().filter(user=user).order_by("-updated_at").first()
+
+
+@transaction.atomic
+def start(user: AbstractBaseUser, customer_number: str, session: PortalSession, *, restart: bool) -> FaultReport | None:
+    """The tenant's live draft, or a new one holding the objects they may report on (None: there are none)."""
+    draft = active_draft_for(user)
+    if draft is not None and draft.customer_number == customer_number and not restart:
+        return draft
+    if draft is not None and restart:
+        discard(draft)
+    reportable = [_object_option(o) for o in session.objects or () if o.can_report_fault]
+    if not reportable:
+        return None
+    draft = FaultReport(user=user, customer_number=customer_number, catalogue={"objects": reportable})
+    if len(reportable) == 1:  # the object step is skipped: there is nothing to choose
+        draft.head_node_id, draft.object_label = reportable[0]["value"], reportable[0]["label"]
+        draft.node_path, draft.node_labels = draft.head_node_id, [draft.object_label]
+    draft.save()
+    return draft
+
+
+def discard(draft: FaultReport) -> None:
+    """Delete a draft and, once that has committed, its photo files."""
+    photos.delete_files_of(draft)
+    draft.delete()
+
+
+def _object_option(obj: AvailableObject) -> dict[str, str]:
+    kind = obj.object_type_label or obj.kind_label or obj.node.label
+    label = " ".join(part for part in (kind, obj.number) if part)
+    street = obj.address.street if obj.address else ""
+    return {"value": obj.node.node_id, "label": f"{label}, {street}" if street else label}
+
+
+def draft_for(user: AbstractBaseUser, customer_number: str, public_id) -> FaultReport:
+    """The tenant's own live draft with this id, or 404 (another tenant's, submitted, or expired)."""
+    draft = FaultReport.objects.live_drafts().filter(user=user, public_id=public_id).first()
+    if draft is None or draft.customer_number != customer_number:
+        raise Http404("no such fault report in progress")
+    return draft
+
+
+# --- which step comes next -------------------------------------------------------------------
+
+
+def next_step(draft: FaultReport) -> tuple[str, int | None]:
+    """The first step not yet answered: (step name, walk level for "place"), or ("check", None)."""
+    if not draft.head_node_id:
+        return "object", None
+    depth = unanswered_level(draft)
+    if depth is not None:
+        return "place", depth
+    if (fault_types(draft) and draft.fault_type_id is None) or not draft.description:
+        return "fault", None
+    if draft.key_handling_id is None or draft.has_pets is None:
+        return "access", None
+    if not draft.contact:
+        return "contact", None
+    if not draft.photos_done:
+        return "photos", None
+    return "check", None
+
+
+def unanswered_level(draft: FaultReport) -> int | None:
+    """The walk level still to choose, or None when the path ends at a leaf."""
+    path = draft.path_ids
+    children = nodes_under(draft, path)
+    if children is None or children:
+        return len(path)
+    return None
+
+
+def is_complete(draft: FaultReport) -> bool:
+    return next_step(draft)[0] == "check"
+
+
+# --- the backend's lists, as offered -----------------------------------------------------------
+
+
+def objects(draft: FaultReport) -> list[Option]:
+    return [Option(**o) for o in draft.catalogue.get("objects", [])]
+
+
+def nodes_under(draft: FaultReport, path: list[str]) -> list[Option] | None:
+    """The children the backend offered under ``path``, or None if it was never asked."""
+    nodes = draft.catalogue.get("nodes", {}).get("-".join(path))
+    return None if nodes is None else [Option(**n) for n in nodes]
+
+
+def fault_types(draft: FaultReport) -> list[Option]:
+    return [Option(**o) for o in draft.catalogue.get("fault_types", {}).get(draft.node_path, [])]
+
+
+def key_handling(draft: FaultReport) -> list[Option] | None:
+    options = draft.catalogue.get("key_handling", {}).get(draft.head_node_id)
+    return None if options is None else [Option(**o) for o in options]
+
+
+def remember(draft: FaultReport, path: list[str], choices: NodeChoices) -> None:
+    """Keep what one walk call answered: the nodes under every prefix of the path, and the lists."""
+    catalogue = draft.catalogue
+    nodes = catalogue.setdefault("nodes", {})
+    for depth, level in enumerate(choices.levels or (), start=1):
+        nodes["-".join(path[:depth])] = [{"value": n.node_id, "label": n.label} for n in level if "-" not in n.node_id]
+    if choices.fault_types is not None:
+        catalogue.setdefault("fault_types", {})["-".join(path)] = [
+            {"value": str(c.choice_id), "label": c.label} for c in choices.fault_types
+        ]
+    if choices.key_handling is not None:
+        catalogue.setdefault("key_handling", {})[path[0]] = [
+            {"value": str(c.choice_id), "label": c.label} for c in choices.key_handling
+        ]
+
+
+def walk(customer: CustomerSession, draft: FaultReport, path: list[str]) -> None:
+    """One backend call: the nodes under each step of ``path``, with the fault types and key handling."""
+    choices = customer.call(
+        lambda client, key: client.node_choices(key, path, nodes=True, fault_types=True, key_handling=True)
+    )
+    remember(draft, path, choices)
+
+
+def offered(options: list[Option] | None, value: str) -> Option:
+    """The option with this value, or 404: the browser may only send what the backend offered."""
+    for option in options or ():
+        if option.value == value:
+            return option
+    raise Http404("not one of the choices offered")
+
+
+# --- answering -----------------------------------------------------------------------------------
+
+
+def choose_object(customer: CustomerSession, draft: FaultReport, value: str) -> None:
+    option = offered(objects(draft), value)
+    if option.value != draft.head_node_id:
+        draft.head_node_id, draft.object_label = option.value, option.label
+        draft.node_path, draft.node_labels = option.value, [option.label]
+        draft.fault_type_id, draft.fault_type_label = None, ""
+        draft.key_handling_id, draft.key_handling_label = None, ""
+    if nodes_under(draft, [option.value]) is None:
+        walk(customer, draft, [option.value])
+    draft.save()
+
+
+def children_at(customer: CustomerSession, draft: FaultReport, level: int) -> list[Option]:
+    """The choices on walk level ``level`` (1 = what lies directly in the object): cached, or asked once."""
+    path = draft.path_ids[:level]
+    if not draft.head_node_id or level < 1 or len(path) < level:
+        raise Http404("that level of the walk is not reached yet")
+    children = nodes_under(draft, path)
+    if children is None:
+        walk(customer, draft, path)
+        draft.save(update_fields=["catalogue", "updated_at"])
+        children = nodes_under(draft, path) or []
+    return children
+
+
+def choose_node(customer: CustomerSession, draft: FaultReport, level: int, value: str) -> bool:
+    """Record the node chosen on ``level``; True when it is a leaf, so the walk is done."""
+    parent = draft.path_ids[:level]
+    option = offered(children_at(customer, draft, level), value)
+    path = [*parent, option.value]
+    if draft.path_ids[: level + 1] != path:  # another branch: what lay below the old choice is gone
+        draft.node_path = "-".join(path)
+        draft.fault_type_id, draft.fault_type_label = None, ""
+    if nodes_under(draft, path) is None:
+        walk(customer, draft, path)
+    is_leaf = nodes_under(draft, path) == []
+    draft.node_labels = labels_of(draft, draft.path_ids)
+    draft.save()
+    return is_leaf
+
+
+def labels_of(draft: FaultReport, path: list[str]) -> list[str]:
+    """Visningstext of each node on ``path``, the object first."""
+    labels = [draft.object_label]
+    for depth in range(1, len(path)):
+        options = nodes_under(draft, path[:depth]) or []
+        labels.append(next((o.label for o in options if o.value == path[depth]), path[depth]))
+    return labels
+
+
+def breadcrumbs(draft: FaultReport) -> list[tuple[int, str]]:
+    """(level, label) of each chosen node, for links back to any level of the walk."""
+    return [(level, label) for level, label in enumerate(draft.node_labels[1:], start=1)]
+
+
+def key_handling_options(customer: CustomerSession, draft: FaultReport) -> list[Option]:
+    """How the craftsman may get in, as offered for the object: cached, or asked once."""
+    options = key_handling(draft)
+    if options is None:
+        walk(customer, draft, [draft.head_node_id])
+        draft.save(update_fields=["catalogue", "updated_at"])
+        options = key_handling(draft) or []
+    return options
+
+
+@dataclass(frozen=True)
+class OwnContact:
+    name: str
+    phone: str
+    email: str
+
+
+def own_contact(customer: CustomerSession) -> OwnContact | None:
+    """The tenant's own details as the backend has them, shown on the contact step; None if unavailable."""
+    try:
+        session = customer.data()
+    except BackendError:
+        return None
+    details = {d.kind: d.value for d in session.contact_details or ()}
+    return OwnContact(
+        name=session.customer.full_name if session.customer else "",
+        phone=details.get("Mobiltelefonnummer") or details.get("Telefonnummer") or "",
+        email=details.get("Epost") or "",
+    )

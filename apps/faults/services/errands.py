@@ -1,0 +1,185 @@
+"""The tenant's errands: the backend's, and the reports the portal still holds.
+
+Which errand, row and photo ids are the tenant's is read from their own session
+data, or from the reports this account delivered (an errand the cached session
+does not show yet), before anything is asked of the backend for them.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from apps.backends.errors import BackendNotFound
+from apps.backends.pm5.errands_types import FileDownload
+from apps.backends.pm5.types import Errand, ErrandRow, Participant
+from apps.customer.services import CustomerSession
+from apps.faults.models import FaultReport
+
+
+@dataclass(frozen=True)
+class ListedErrand:
+    """One line of the errand list, from the backend or from the portal's outbox."""
+
+    number: str
+    subject: str
+    kind: str
+    status: str
+    step: str
+    received_at: datetime | None
+    planned: datetime | None
+    url: str
+    waiting: bool = False  # still in the portal: received, not yet in the landlord's system
+
+
+def errand_list(customer: CustomerSession, user: AbstractBaseUser) -> list[ListedErrand]:
+    session = customer.data()
+    errands = list(session.errands or ())
+    known = {e.errand_id for e in errands}
+    listed = [_from_backend(e) for e in errands]
+    for report in own_reports(user, customer.customer_number).exclude(status=FaultReport.Status.DRAFT):
+        if report.status == FaultReport.Status.QUEUED:
+            listed.append(_waiting(report))
+        elif report.errand_id not in known:  # delivered a moment ago: the cached session has not seen it
+            listed.append(_just_delivered(report))
+    for report in own_reports(user, customer.customer_number).filter(
+        status=FaultReport.Status.DRAFT, refused_at__isnull=False
+    ):
+        listed.append(_refused(report))
+    return sorted(listed, key=lambda e: (not e.waiting, -(e.received_at.timestamp() if e.received_at else 0)))
+
+
+def own_reports(user: AbstractBaseUser, customer_number: str):
+    return FaultReport.objects.filter(user=user, customer_number=customer_number)
+
+
+def _from_backend(errand: Errand) -> ListedErrand:
+    row = errand.rows[0] if errand.rows else None
+    planned = errand.planned_start or next((r.planned_at for r in errand.rows if r.planned_at), None)
+    return ListedErrand(
+        number=errand.number,
+        subject=" / ".join(step.label for step in row.node_path[1:]) if row and row.node_path else "",
+        kind=errand.kind or "",
+        status=errand.status_label or str(_("Mottaget")),
+        step=next((r.step_label for r in errand.rows if r.step_label), "") or errand.step_label or "",
+        received_at=errand.received_at,
+        planned=planned,
+        url=reverse("faults:errand", args=[errand.errand_id]),
+    )
+
+
+def _waiting(report: FaultReport) -> ListedErrand:
+    return ListedErrand(
+        number="",
+        subject=report.place_label,
+        kind=str(_("Felanmälan")),
+        status=str(_("Mottagen — skickas till hyresvärden")),
+        step="",
+        received_at=report.submitted_at,
+        planned=None,
+        url=reverse("faults:receipt", args=[report.public_id]),
+        waiting=True,
+    )
+
+
+def _just_delivered(report: FaultReport) -> ListedErrand:
+    return ListedErrand(
+        number=report.errand_number,
+        subject=report.place_label,
+        kind=str(_("Felanmälan")),
+        status=str(_("Skickad till hyresvärden")),
+        step="",
+        received_at=report.submitted_at,
+        planned=None,
+        url=reverse("faults:errand", args=[report.errand_id]),
+    )
+
+
+def _refused(report: FaultReport) -> ListedErrand:
+    return ListedErrand(
+        number="",
+        subject=report.place_label,
+        kind=str(_("Felanmälan")),
+        status=str(_("Behöver rättas")),
+        step="",
+        received_at=report.submitted_at,
+        planned=None,
+        url=reverse("faults:check", args=[report.public_id]),
+        waiting=True,
+    )
+
+
+# --- one errand ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowView:
+    row: ErrandRow
+    description: str  # the tenant's own words, from the portal's stored report (A17)
+    place: str
+
+
+@dataclass(frozen=True)
+class ErrandView:
+    errand: Errand
+    rows: tuple[RowView, ...]
+    report: FaultReport | None
+    contacts: tuple[Participant, ...]  # who handles it: the errand's and each row's handlers
+
+
+def errand_detail(customer: CustomerSession, user: AbstractBaseUser, errand_id: int) -> ErrandView:
+    report = _owned(customer, user, errand_id)
+    try:
+        errand = customer.call(lambda client, key: client.get_errand(key, errand_id))
+    except BackendNotFound:
+        raise Http404("no such errand") from None
+    rows = tuple(
+        RowView(
+            row=row,
+            description=report.description if report and row.path_string == report.node_path else "",
+            place=" / ".join(step.label for step in row.node_path) or (row.subject.label if row.subject else ""),
+        )
+        for row in errand.rows
+    )
+    handlers = list(errand.handlers)
+    for row in errand.rows:
+        handlers += [h for h in row.handlers if h not in handlers]
+    return ErrandView(errand=errand, rows=rows, report=report, contacts=tuple(handlers))
+
+
+def _owned(customer: CustomerSession, user: AbstractBaseUser, errand_id: int) -> FaultReport | None:
+    """The portal's report behind the errand, if any; 404 unless the errand is the tenant's."""
+    report = own_reports(user, customer.customer_number).filter(errand_id=errand_id).first()
+    if report is None and errand_id not in {e.errand_id for e in customer.data().errands or ()}:
+        raise Http404("not this tenant's errand")
+    return report
+
+
+def errand_photo(
+    customer: CustomerSession, user: AbstractBaseUser, errand_id: int, row_id: int, file_id: int
+) -> FileDownload:
+    """A photo of one of the tenant's errand rows, streamed through (Hämta Ärenderadfil)."""
+    if not _has_photo(customer.data().errands or (), errand_id, row_id, file_id):
+        # Perhaps an errand delivered a moment ago, which the cached session does not show yet.
+        if not own_reports(user, customer.customer_number).filter(errand_id=errand_id).exists():
+            raise Http404("not this tenant's photo")
+        errand = customer.call(lambda client, key: client.get_errand(key, errand_id))
+        if not _has_photo((errand,), errand_id, row_id, file_id):
+            raise Http404("not this tenant's photo")
+    try:
+        return customer.call(lambda client, key: client.errand_row_file(key, errand_id, row_id, file_id))
+    except BackendNotFound:
+        raise Http404("no such photo") from None
+
+
+def _has_photo(errands, errand_id: int, row_id: int, file_id: int) -> bool:
+    return any(
+        file_id in row.media_ids
+        for errand in errands
+        if errand.errand_id == errand_id
+        for row in errand.rows
+        if row.row_id == row_id
+    )

@@ -1,1 +1,0 @@
-from django.http import HttpRequest, HttpResponse  # noqa: F401

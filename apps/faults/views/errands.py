@@ -1,0 +1,58 @@
+"""The tenant's errands: the list (with reports still waiting in the portal), one errand, its photos."""
+
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from apps.backends.errors import BackendError
+from apps.customer.decorators import customer_required
+from apps.faults.services import errands
+
+# What the portal passes on as a picture; anything else the backend claims is sent as a download.
+IMAGE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif"}
+
+
+@require_GET
+@customer_required
+def errand_list(request: HttpRequest) -> HttpResponse:
+    try:
+        listed = errands.errand_list(request.customer, request.user)
+    except BackendError:
+        return render(request, "faults/errands_unavailable.html", status=503)
+    return render(request, "faults/errand_list.html", {"errands": listed})
+
+
+@require_GET
+@customer_required
+def errand_detail(request: HttpRequest, errand_id: int) -> HttpResponse:
+    try:
+        view = errands.errand_detail(request.customer, request.user, errand_id)
+    except BackendError:
+        return render(request, "faults/errands_unavailable.html", status=503)
+    return render(request, "faults/errand_detail.html", {"view": view, "errand": view.errand})
+
+
+@require_GET
+@customer_required
+def errand_photo(request: HttpRequest, errand_id: int, row_id: int, file_id: int) -> HttpResponse:
+    try:
+        download = errands.errand_photo(request.customer, request.user, errand_id, row_id, file_id)
+    except BackendError:
+        return render(request, "faults/errands_unavailable.html", status=503)
+    content_type = download.content_type.split(";")[0].strip().lower()
+    is_image = content_type in IMAGE_TYPES
+    response = StreamingHttpResponse(
+        _closing(download), content_type=content_type if is_image else "application/octet-stream"
+    )
+    if download.length is not None:
+        response["Content-Length"] = str(download.length)
+    disposition = "inline" if is_image else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="arende-{errand_id}-bild-{file_id}"'
+    return response
+
+
+def _closing(download):
+    try:
+        yield from download.chunks
+    finally:
+        download.close()

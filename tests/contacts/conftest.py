@@ -1,0 +1,76 @@
+"""Fixtures of the contact-details tests: alice's details and a recording backend, a
+password just given again, and the sandbox's own fixtures for its endpoint tests."""
+
+import re
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import reverse
+
+from apps.backends.pm5.types import ContactDetail, CustomerInfo, PortalSession
+from apps.customer.services import CustomerSession
+from tests.sandbox.conftest import pm5, settings_for_sandbox, small_demo  # noqa: F401
+
+ALICE_PASSWORD = "Alice-password-1"
+LINK = re.compile(r"https?://[^/\s]+(/kontaktuppgifter/bekrafta/[^/\s]+/)")
+
+
+@dataclass
+class RecordingBackend:
+    """Stands in for the PM5 client: records each change, raises when told to."""
+
+    calls: list = field(default_factory=list)
+    error: Exception | None = None
+
+    def change_contact_details(self, key, change):
+        self.calls.append(change)
+        if self.error is not None:
+            raise self.error
+
+
+def detail(kind: str, value: str) -> ContactDetail:
+    return ContactDetail(kind=kind, label=None, value=value, verified=True)
+
+
+@pytest.fixture
+def session_data() -> PortalSession:
+    return PortalSession(
+        customer=CustomerInfo(first_name="Kalle", last_name="Andersson", customer_number="15555"),
+        contact_details=(
+            detail("Epost", "kalle.andersson@example.se"),
+            detail("Mobiltelefonnummer", "070-174 06 18"),
+            detail("Telefonnummer", "08-465 004 63"),
+        ),
+        economy=None,
+        temporary_addresses=(),
+        documents=None,
+        errands=None,
+        objects=None,
+    )
+
+
+@pytest.fixture
+def backend(monkeypatch, session_data) -> RecordingBackend:
+    recorder = RecordingBackend()
+    monkeypatch.setattr(CustomerSession, "data", lambda self, parts=None: session_data)
+    monkeypatch.setattr(CustomerSession, "call", lambda self, operation: operation(recorder, "session-key"))
+    return recorder
+
+
+@pytest.fixture
+def logged_in(client, alice):
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def reauthenticated(logged_in):
+    """Logged in, and the password given again just now (allauth's reauthentication)."""
+    response = logged_in.post(reverse("account_reauthenticate"), {"password": ALICE_PASSWORD})
+    assert response.status_code == 302
+    return logged_in
+
+
+def link_in(message: str) -> str:
+    """The path of the confirmation link in an e-mail."""
+    return LINK.search(message).group(1)

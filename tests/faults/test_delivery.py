@@ -1,0 +1,359 @@
+"""Never lose a report: the outbox, its retries, a double submit, a refusal, a lost answer (A09).
+
+These run on the embedded defaults (tasks in-process) and again on the production
+path, where a real Celery worker delivers: the tests wait for it either way.
+"""
+
+import io
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from celery.exceptions import Retry
+from django.urls import reverse
+from django.utils import timezone
+from PIL import ExifTags, Image
+
+from apps.backends.errors import BackendUnavailable
+from apps.backends.pm5.client import Pm5Client
+from apps.faults.models import FaultReport
+from apps.faults.services import delivery, photos
+from apps.faults.tasks import deliver_fault_report
+from tests.faults.conftest import FREEZER_PATH, image_bytes, jpeg_with_gps, real_worker, set_behaviour, upload
+
+
+def sandbox_errands(pm5_live):
+    from apps.sandbox.models import Errand
+
+    return Errand.objects.filter(customer__customer_number=pm5_live.alice.number, source="MinaSidor")
+
+
+@pytest.mark.integration
+def test_a_submitted_report_becomes_an_errand_with_every_answer(wizard, deliveries, pm5_live):
+    from apps.sandbox.models import ErrandRow
+
+    report = wizard.answer_all(photo=jpeg_with_gps())
+    wizard.client.post(
+        wizard.url("access"), {"key_handling": report.key_handling_id, "has_pets": "yes", "pets": "Katt"}
+    )
+    before = sandbox_errands(pm5_live).count()
+
+    response = wizard.submit()
+
+    assert response["Location"] == wizard.url("receipt")
+    report = deliveries.wait(report)
+    assert sandbox_errands(pm5_live).count() == before + 1
+    row = ErrandRow.objects.select_related("errand", "node").get(errand_id=report.errand_id)
+    assert row.node.path == FREEZER_PATH
+    assert row.description == "Frysen håller inte kylan."
+    assert row.key_handling_id == report.key_handling_id
+    assert row.fault_type_id == report.fault_type_id
+    assert row.errand.pets == "Katt"
+    assert report.errand_number == row.errand.number
+    [media] = row.media.all()
+    assert not Image.open(io.BytesIO(bytes(media.content))).getexif().get_ifd(ExifTags.IFD.GPSInfo)
+    assert report.photos.count() == 0, "the portal's copies go once the backend has them"
+
+    receipt = wizard.client.get(wizard.url("receipt"))
+    assert report.errand_number in receipt.text
+
+
+@pytest.mark.integration
+def test_a_double_submit_makes_one_errand(wizard, deliveries, pm5_live):
+    report = wizard.answer_all()
+    before = sandbox_errands(pm5_live).count()
+
+    first, second = wizard.submit(), wizard.submit()
+
+    assert first["Location"] == second["Location"] == wizard.url("receipt")
+    deliveries.wait(report)
+    assert sandbox_errands(pm5_live).count() == before + 1
+    assert FaultReport.objects.filter(user=report.user).count() == 1
+
+
+@pytest.mark.integration
+def test_an_outage_during_submit_queues_the_report_and_delivers_it_once_after_recovery(wizard, deliveries, pm5_live):
+    report = wizard.answer_all()
+    before = sandbox_errands(pm5_live).count()
+    set_behaviour(outage=True)
+
+    response = wizard.submit()
+
+    assert response["Location"] == wizard.url("receipt")
+    report = deliveries.wait_for_attempt(report)
+    assert report.status == FaultReport.Status.QUEUED
+    assert report.last_error == "BackendUnavailable"
+    assert report.next_attempt_at > timezone.now(), "it waits its backoff"
+    receipt = wizard.client.get(wizard.url("receipt"))
+    assert "Mottagen — skickas till hyresvärden" in receipt.text
+    assert delivery.sweep() == 0, "not due yet: the sweep leaves it"
+
+    set_behaviour(outage=False)
+    deliveries.time_passes(report)
+
+    report = deliveries.wait(report)
+    assert sandbox_errands(pm5_live).count() == before + 1, "delivered exactly once"
+    listed = wizard.client.get(reverse("faults:errands"))
+    assert report.errand_number in listed.text
+    assert "Mottagen — skickas till hyresvärden" not in listed.text
+
+
+@pytest.mark.integration
+def test_the_errand_list_shows_a_report_still_waiting_in_the_portal(wizard, deliveries):
+    report = wizard.answer_all()
+    set_behaviour(outage=True)
+    wizard.submit()
+    deliveries.wait_for_attempt(report)
+    set_behaviour(outage=False)
+
+    listed = wizard.client.get(reverse("faults:errands"))
+
+    assert listed.status_code == 200
+    assert "Mottagen — skickas till hyresvärden" in listed.text
+    assert f'href="{wizard.url("receipt")}"' in listed.text
+    assert "Kök / Kyl/Frys / Frys - Standard" in listed.text
+
+
+@pytest.mark.integration
+def test_a_refused_report_is_a_draft_again_with_the_reason_and_every_answer(wizard, deliveries, pm5_live):
+    report = wizard.answer_all(photo=jpeg_with_gps())
+    # The key handling the tenant chose is no longer offered for the object: PM5 answers 400.
+    from apps.sandbox.models import RentalObject
+
+    RentalObject.objects.get(nodes__id="n245612").key_handling_types.remove(report.key_handling_id)
+    before = sandbox_errands(pm5_live).count()
+
+    wizard.submit()
+
+    report = deliveries.wait(report, status=FaultReport.Status.DRAFT)
+    assert report.refused_at is not None
+    assert "nyckelhanteringen finns inte" in report.refusal
+    assert report.description == "Frysen håller inte kylan."
+    assert report.photos.count() == 1
+    assert sandbox_errands(pm5_live).count() == before
+
+    check = wizard.client.get(wizard.url("check"))
+    assert "Hyresvärdens system tog inte emot felanmälan" in check.text
+    assert "nyckelhanteringen finns inte" in check.text
+    assert "Behöver rättas" in wizard.client.get(reverse("faults:errands")).text
+    assert wizard.client.get(wizard.url("receipt"))["Location"] == wizard.url("check")
+
+    other = next(
+        o["value"] for o in report.catalogue["key_handling"]["n245612"] if o["value"] != str(report.key_handling_id)
+    )
+    wizard.client.post(wizard.url("access"), {"key_handling": other, "has_pets": "no"})
+    wizard.submit()
+    deliveries.wait(report)
+    assert sandbox_errands(pm5_live).count() == before + 1
+
+
+@pytest.mark.integration
+def test_an_attempt_whose_answer_was_lost_is_found_instead_of_sent_again(wizard, deliveries, pm5_live, monkeypatch):
+    """PM5's create has no idempotency key (A09): after a timeout the session's errands are read first."""
+    if real_worker():
+        pytest.skip("the lost answer is simulated inside this process")
+    real_create = Pm5Client.create_fault_report
+    calls = []
+
+    def create_then_lose_the_answer(self, key, report, *, idempotency_key=None):
+        calls.append(idempotency_key)
+        real_create(self, key, report)  # created, without the sandbox-only header
+        if len(calls) == 1:
+            raise BackendUnavailable("PM5 create fault report: ReadTimeout")
+        raise AssertionError("sent a second time")
+
+    monkeypatch.setattr(Pm5Client, "create_fault_report", create_then_lose_the_answer)
+    report = wizard.answer_all()
+    before = sandbox_errands(pm5_live).count()
+
+    wizard.submit()
+    report.refresh_from_db()
+    assert report.outcome_unknown
+    assert report.status == FaultReport.Status.QUEUED
+    deliveries.time_passes(report)
+
+    report = deliveries.wait(report)
+    assert len(calls) == 1
+    assert sandbox_errands(pm5_live).count() == before + 1
+    assert report.errand_id == sandbox_errands(pm5_live).order_by("-pk").first().pk
+    assert report.errand_number
+
+
+@pytest.mark.integration
+def test_after_a_lost_answer_the_errand_already_made_is_found_by_the_worker(wizard, deliveries, pm5_live):
+    """The same, as state: works with a real worker too (A09)."""
+    from apps.backends.pm5 import get_client
+
+    report = wizard.answer_all()
+    set_behaviour(outage=True)
+    wizard.submit()
+    report = deliveries.wait_for_attempt(report)
+    set_behaviour(outage=False)
+    # What the lost attempt did: PM5 made the errand, and its answer never came back.
+    client = get_client()
+    key = client.open_session(customer_number=pm5_live.alice.number)
+    made = client.create_fault_report(key, delivery.request_for(report))
+    FaultReport.objects.filter(pk=report.pk).update(outcome_unknown=True)
+    before = sandbox_errands(pm5_live).count()
+
+    deliveries.time_passes(report)
+
+    report = deliveries.wait(report)
+    assert report.errand_id == made
+    assert sandbox_errands(pm5_live).count() == before, "not sent a second time"
+
+
+@pytest.mark.integration
+def test_an_errand_of_another_report_is_never_taken_for_this_one(wizard, deliveries, pm5_live):
+    first = wizard.answer_all()
+    wizard.submit()
+    first = deliveries.wait(first)
+    second = wizard.answer_all()
+    wizard.submit()
+    second = deliveries.wait(second)
+    FaultReport.objects.filter(pk=second.pk).update(
+        status=FaultReport.Status.QUEUED, errand_id=None, outcome_unknown=True, first_attempt_at=first.submitted_at
+    )
+    second.refresh_from_db()
+
+    from apps.backends.pm5 import get_client
+
+    client = get_client()
+    key = client.open_session(customer_number=pm5_live.alice.number)
+    found = delivery._created_before(client, key, second)
+    assert found is not None and found.errand_id != first.errand_id, "the first report's errand is taken"
+
+
+# --- the outbox's machinery, without a backend --------------------------------------------------
+
+
+@pytest.fixture
+def queued(alice):
+    return FaultReport.objects.create(
+        user=alice,
+        customer_number="15555",
+        status=FaultReport.Status.QUEUED,
+        submitted_at=timezone.now(),
+        next_attempt_at=timezone.now(),
+        language="sv",
+    )
+
+
+def test_the_backoff_doubles_up_to_half_an_hour():
+    assert [delivery.backoff(n).total_seconds() for n in (1, 2, 3, 4)] == [15, 30, 60, 120]
+    assert delivery.backoff(30) == timedelta(minutes=30)
+
+
+def test_a_report_another_worker_holds_is_left_alone(queued):
+    FaultReport.objects.filter(pk=queued.pk).update(lease_until=timezone.now() + timedelta(minutes=1))
+    with mock.patch("apps.faults.services.delivery.get_client") as get_client:
+        assert delivery.deliver(queued.pk) == delivery.Attempt()
+    get_client.assert_not_called()
+
+
+def test_a_delivered_report_is_not_delivered_again(queued):
+    FaultReport.objects.filter(pk=queued.pk).update(status=FaultReport.Status.DELIVERED, errand_id=1)
+    with mock.patch("apps.faults.services.delivery.get_client") as get_client:
+        assert delivery.deliver(queued.pk) == delivery.Attempt()
+    get_client.assert_not_called()
+
+
+def test_an_unreachable_backend_postpones_the_report(queued, settings):
+    settings.PM5_BASE_URL = "http://127.0.0.1:9/pm5"
+    attempt = delivery.deliver(queued.pk)
+    queued.refresh_from_db()
+    assert attempt.retry_at == queued.next_attempt_at
+    assert queued.status == FaultReport.Status.QUEUED
+    assert (queued.attempts, queued.lease_until, queued.outcome_unknown) == (1, None, False)
+
+
+def test_a_second_submit_queues_nothing_more(wizard_less_draft, django_capture_on_commit_callbacks):
+    draft, stale = wizard_less_draft
+    with django_capture_on_commit_callbacks() as callbacks:
+        delivery.submit(draft, "sv")
+        delivery.submit(stale, "sv")
+    assert len(callbacks) == 1
+    assert FaultReport.objects.get(pk=draft.pk).status == FaultReport.Status.QUEUED
+
+
+@pytest.fixture
+def wizard_less_draft(alice):
+    """A complete draft made directly, and a second, stale copy of it (another request's view)."""
+    draft = FaultReport.objects.create(
+        user=alice,
+        customer_number="15555",
+        head_node_id="n245612",
+        node_path="n245612-n1",
+        node_labels=["Lägenhet", "Kök"],
+        description="Trasigt",
+        key_handling_id=2,
+        has_pets=False,
+        contact="customer",
+        photos_done=True,
+        catalogue={"nodes": {"n245612-n1": []}, "key_handling": {"n245612": [{"value": "2", "label": "Är hemma"}]}},
+    )
+    return draft, FaultReport.objects.get(pk=draft.pk)
+
+
+def test_the_task_retries_after_the_backoff_when_run_by_a_worker(queued):
+    later = timezone.now() + timedelta(seconds=15)
+    with mock.patch.object(delivery, "deliver", return_value=delivery.Attempt(retry_at=later)):
+        with pytest.raises(Retry):
+            deliver_fault_report.run(queued.pk, "sv")
+
+
+def test_the_task_leaves_the_retry_to_the_sweep_when_run_in_process(queued):
+    later = timezone.now() + timedelta(seconds=15)
+    with mock.patch.object(delivery, "deliver", return_value=delivery.Attempt(retry_at=later)) as deliver:
+        deliver_fault_report.apply(args=[queued.pk, "sv"]).get()
+    deliver.assert_called_once_with(queued.pk)
+
+
+def test_drafts_untouched_for_30_days_are_purged_with_their_photos(alice, django_capture_on_commit_callbacks):
+    old = FaultReport.objects.create(user=alice, customer_number="15555")
+    photos.add(old, [upload("a.png", image_bytes("PNG"))])
+    names = [old.photos.get().image.name, old.photos.get().preview.name]
+    fresh = FaultReport.objects.create(user=alice, customer_number="15555")
+    FaultReport.objects.filter(pk=old.pk).update(updated_at=timezone.now() - timedelta(days=31))
+    storage = old.photos.model._meta.get_field("image").storage
+    assert all(storage.exists(name) for name in names)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert delivery.purge_expired_drafts() == 1
+
+    assert list(FaultReport.objects.all()) == [fresh]
+    assert not any(storage.exists(name) for name in names)
+
+
+@pytest.mark.integration
+def test_the_receipt_polls_only_its_status_while_the_report_waits(wizard, deliveries):
+    report = wizard.answer_all()
+    set_behaviour(outage=True)
+    wizard.submit()
+    deliveries.wait_for_attempt(report)
+    set_behaviour(outage=False)
+
+    page = wizard.client.get(wizard.url("receipt"))
+    assert "<html" in page.text
+    assert 'hx-trigger="every 5s"' in page.text
+    assert "Vad händer nu?" in page.text
+
+    status = wizard.client.get(wizard.url("receipt"), headers={"HX-Request": "true", "HX-Target": "report-status"})
+    assert status.text.lstrip().startswith('<div id="report-status"')
+    assert "Mottagen — skickas till hyresvärden" in status.text
+
+
+def test_a_report_whose_errand_may_exist_is_never_handed_back(queued, monkeypatch):
+    from apps.backends.errors import BackendInvalid
+
+    FaultReport.objects.filter(pk=queued.pk).update(outcome_unknown=True, first_attempt_at=timezone.now())
+    client = mock.Mock()
+    client.get_session.side_effect = BackendInvalid("PortalSession: expected an object")
+    monkeypatch.setattr(delivery, "get_client", lambda: client)
+
+    attempt = delivery.deliver(queued.pk)
+
+    queued.refresh_from_db()
+    assert attempt.retry_at is not None
+    assert queued.status == FaultReport.Status.QUEUED
+    client.create_fault_report.assert_not_called()
