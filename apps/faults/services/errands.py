@@ -42,13 +42,34 @@ def errand_list(customer: CustomerSession, user: AbstractBaseUser) -> list[Liste
     listed = [_from_backend(e) for e in errands]
     for report in own_reports(user, customer.customer_number).exclude(status=FaultReport.Status.DRAFT):
         if report.status == FaultReport.Status.QUEUED:
-            listed.append(_waiting(report))
+            listed.append(
+                _from_portal(
+                    report,
+                    status=str(_("Mottagen — skickas till hyresvärden")),
+                    url=reverse("faults:receipt", args=[report.public_id]),
+                    waiting=True,
+                )
+            )
         elif report.errand_id not in known:  # delivered a moment ago: the cached session has not seen it
-            listed.append(_just_delivered(report))
+            listed.append(
+                _from_portal(
+                    report,
+                    status=str(_("Skickad till hyresvärden")),
+                    url=reverse("faults:errand", args=[report.errand_id]),
+                    waiting=False,
+                )
+            )
     for report in own_reports(user, customer.customer_number).filter(
         status=FaultReport.Status.DRAFT, refused_at__isnull=False
     ):
-        listed.append(_refused(report))
+        listed.append(
+            _from_portal(
+                report,
+                status=str(_("Behöver rättas")),
+                url=reverse("faults:check", args=[report.public_id]),
+                waiting=True,
+            )
+        )
     return sorted(listed, key=lambda e: (not e.waiting, -(e.received_at.timestamp() if e.received_at else 0)))
 
 
@@ -71,44 +92,18 @@ def _from_backend(errand: Errand) -> ListedErrand:
     )
 
 
-def _waiting(report: FaultReport) -> ListedErrand:
+def _from_portal(report: FaultReport, *, status: str, url: str, waiting: bool) -> ListedErrand:
+    """A report the landlord's system does not list (yet): what the portal knows of it."""
     return ListedErrand(
-        number="",
+        number=report.errand_number or "",
         subject=report.place_label,
         kind=str(_("Felanmälan")),
-        status=str(_("Mottagen — skickas till hyresvärden")),
+        status=status,
         step="",
         received_at=report.submitted_at,
         planned=None,
-        url=reverse("faults:receipt", args=[report.public_id]),
-        waiting=True,
-    )
-
-
-def _just_delivered(report: FaultReport) -> ListedErrand:
-    return ListedErrand(
-        number=report.errand_number,
-        subject=report.place_label,
-        kind=str(_("Felanmälan")),
-        status=str(_("Skickad till hyresvärden")),
-        step="",
-        received_at=report.submitted_at,
-        planned=None,
-        url=reverse("faults:errand", args=[report.errand_id]),
-    )
-
-
-def _refused(report: FaultReport) -> ListedErrand:
-    return ListedErrand(
-        number="",
-        subject=report.place_label,
-        kind=str(_("Felanmälan")),
-        status=str(_("Behöver rättas")),
-        step="",
-        received_at=report.submitted_at,
-        planned=None,
-        url=reverse("faults:check", args=[report.public_id]),
-        waiting=True,
+        url=url,
+        waiting=waiting,
     )
 
 
