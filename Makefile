@@ -9,6 +9,8 @@ PORT ?= 8000
 # The portal reaches the sandbox it serves itself over HTTP, on whatever port it runs.
 PM5_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/pm5
 export PM5_BASE_URL
+FAST2_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/fast2
+export FAST2_BASE_URL
 
 .PHONY: demo test install lint messages clean
 

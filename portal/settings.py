@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "apps.faults",
     "apps.addresses",
     "apps.contacts",
+    "apps.staff",
 ]
 
 # The embedded reference backend. Off in production, where the backend
@@ -73,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Guards the whole staff tree (/personal/): staff accounts with TOTP only.
+    "apps.staff.middleware.StaffMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -280,6 +283,22 @@ PM5_CONNECT_TIMEOUT = env_float("PM5_CONNECT_TIMEOUT", 3.05)
 PM5_READ_TIMEOUT = env_float("PM5_READ_TIMEOUT", 10.0)
 if PRODUCTION and not (PM5_BASE_URL and PM5_CLIENT_ID and PM5_CLIENT_SECRET):
     raise ImproperlyConfigured("PM5_BASE_URL, PM5_CLIENT_ID and PM5_CLIENT_SECRET must be set in production")
+
+# The landlord's FAST2 API arbetsorder (staff work-order handling): the gateway's client
+# credentials (OAuth2 client_credentials at {FAST2_BASE_URL}/oauth2/token) and the FAST2
+# resource the portal logs in as. By default: the sandbox at /sandbox/fast2/.
+FAST2_BASE_URL = env_str("FAST2_BASE_URL", "http://127.0.0.1:8000/sandbox/fast2" if SANDBOX_ENABLED else "").rstrip("/")
+FAST2_CLIENT_ID = env_str("FAST2_CLIENT_ID", "mina-sidor-demo" if SANDBOX_ENABLED else "")
+FAST2_CLIENT_SECRET = env_str("FAST2_CLIENT_SECRET", "sandbox-secret" if SANDBOX_ENABLED else "")
+FAST2_USERNAME = env_str("FAST2_USERNAME", "handlaggare" if SANDBOX_ENABLED else "")
+FAST2_PASSWORD = env_str("FAST2_PASSWORD", "sandbox-fast2" if SANDBOX_ENABLED else "")
+FAST2_CONNECT_TIMEOUT = env_float("FAST2_CONNECT_TIMEOUT", 3.05)
+FAST2_READ_TIMEOUT = env_float("FAST2_READ_TIMEOUT", 10.0)
+# Optional in production (without it the staff pages say FAST2 cannot be reached), but never half set.
+if PRODUCTION and FAST2_BASE_URL and not (FAST2_CLIENT_ID and FAST2_CLIENT_SECRET and FAST2_USERNAME):
+    raise ImproperlyConfigured(
+        "FAST2_CLIENT_ID, FAST2_CLIENT_SECRET and FAST2_USERNAME must be set with FAST2_BASE_URL"
+    )
 
 # The landlord as payee: shown with the payment details and put in the invoice QR code
 # (UsingQR nme, cid); PM5 does not send them.

@@ -3,6 +3,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.sites.shortcuts import get_current_site
 from django.db import transaction
+from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,13 @@ class AccountAdapter(DefaultAccountAdapter):
         "cannot_remove_primary_email": _("Du kan inte ta bort din primära e-postadress."),
         "unverified_primary_email": _("Din primära e-postadress måste vara bekräftad."),
     }
+
+    def get_login_redirect_url(self, request):
+        """Staff without a tenant behind the account start at the work-order queue."""
+        user = request.user
+        if user.is_staff and not hasattr(user, "customer_link"):
+            return resolve_url("staff:queue")
+        return super().get_login_redirect_url(request)
 
     def format_email_subject(self, subject: str) -> str:
         return f"{gettext('Mina sidor')}: {subject}"

@@ -86,3 +86,9 @@ def test_logging_out_takes_a_post(client, alice):
     assert response.status_code == 302
     assert response["Location"] == LOGIN
     assert "_auth_user_id" not in client.session
+
+
+def test_a_staff_member_lands_on_the_work_order_queue(client, staff):
+    response = client.post(reverse("account_login"), {"login": "staff@example.se", "password": "Staff-password-1"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("staff:queue")

@@ -28,6 +28,7 @@ from apps.sandbox.models.errands import (
     ErrandRowMedia,
     Hold,
     Priority,
+    WorkOrderContact,
     WorkOrderStatus,
 )
 from apps.sandbox.models.estate import (
@@ -80,5 +81,6 @@ __all__ = [
     "SandboxBehaviour",
     "SessionKey",
     "TemporaryAddress",
+    "WorkOrderContact",
     "WorkOrderStatus",
 ]

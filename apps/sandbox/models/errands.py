@@ -130,6 +130,10 @@ class ErrandRow(models.Model):
     ordered_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     planned_at = models.DateTimeField(null=True, blank=True)
+    # The end of the booked time window (FAST2 planering.bokadTomTid); planned_at is its start.
+    planned_until = models.DateTimeField(null=True, blank=True)
+    # FAST2 SLA: ended by "Avsluta SLA" (slaFaktisktSlut); start and agreed end follow from priority.
+    sla_closed_at = models.DateTimeField(null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
     invoiced_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
@@ -193,6 +197,10 @@ class ErrandRowHistoryEntry(models.Model):
     label = models.CharField(max_length=120, help_text="E.g. Hos handläggare.")
     at = models.DateTimeField()
     user = models.CharField(max_length=120)
+    # The same entries are FAST2's händelser: a type from the värdelista ("SYS" for the
+    # ones the system writes on each status change) and the free text staff add.
+    type_code = models.CharField(max_length=10, default="SYS")
+    text = models.TextField(blank=True)
 
     class Meta:
         verbose_name_plural = "errand row history entries"
@@ -217,3 +225,25 @@ class ErrandRowMedia(models.Model):
 
     def __str__(self) -> str:
         return f"Media {self.pk} of row {self.row_id}"
+
+
+class WorkOrderContact(models.Model):
+    """A FAST2 kontaktperson of one work order (a site manager, the tenant's god man).
+
+    Kept apart from ErrandParticipant, which PM5 shows the tenant as case officers.
+    """
+
+    row = models.ForeignKey(ErrandRow, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=120)
+    email = models.EmailField(blank=True)
+    mobile = models.CharField(max_length=30, blank=True)
+    other_phone = models.CharField(max_length=30, blank=True)
+    note = models.CharField(max_length=200, blank=True)
+    valid_from = models.DateField(null=True, blank=True)
+    valid_to = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,32 @@
+"""The FAST2 API arbetsorder client (seed 001): staff work-order handling."""
+
+from apps.backends.fast2.client import Fast2Client, get_client
+from apps.backends.fast2.types import (
+    OPEN_STATUSES,
+    STATUS_CODES,
+    STATUS_LABELS,
+    Contact,
+    Event,
+    EventType,
+    Planning,
+    Sla,
+    Status,
+    WorkOrder,
+    WorkOrderQuery,
+)
+
+__all__ = [
+    "OPEN_STATUSES",
+    "STATUS_CODES",
+    "STATUS_LABELS",
+    "Contact",
+    "Event",
+    "EventType",
+    "Fast2Client",
+    "Planning",
+    "Sla",
+    "Status",
+    "WorkOrder",
+    "WorkOrderQuery",
+    "get_client",
+]

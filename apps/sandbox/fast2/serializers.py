@@ -1,0 +1,163 @@
+"""Errand rows in FAST2's read shape (seed 7.6, GET /v1/arbetsorder/{id}).
+
+One errand row is one work order, its id the row's id. Where the seed leaves a
+name out of the read shape the sandbox adds it, marked here: ``utrymme`` and
+``enhet`` carry a ``beskrivning`` (the seed has only their ids, so a reader
+would need three more calls to name the room and the unit).
+"""
+
+import re
+from collections.abc import Iterable
+
+from django.db.models import Max, QuerySet
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
+
+from apps.sandbox.fast2.wire import clock, day, moment
+from apps.sandbox.models import (
+    Errand,
+    ErrandParticipant,
+    ErrandRow,
+    ErrandRowHistoryEntry,
+    Node,
+    Priority,
+    WorkOrderStatus,
+)
+
+EVENT_TYPES = {
+    "SYS": "Systemhändelse",
+    "INFO": "Information",
+    "KONT": "Kontakt med hyresgäst",
+    "BOM": "Bomkörning",
+    "BEST": "Beställning av material",
+}
+
+
+def work_orders() -> QuerySet[ErrandRow]:
+    """Every work order, with ``modified``: the latest händelse, or the registration."""
+    return (
+        ErrandRow.objects.select_related("errand", "errand__rental_object", "node", "fault_type", "key_handling")
+        .prefetch_related("participants")
+        .annotate(modified=Greatest(Coalesce(Max("history__at"), "registered_at"), "registered_at"))
+        .order_by("-registered_at", "-pk")
+    )
+
+
+def work_order_list(rows: Iterable[ErrandRow]) -> list[dict]:
+    rows = list(rows)
+    nodes = _path_nodes(rows)
+    return [work_order(row, nodes) for row in rows]
+
+
+def work_order(row: ErrandRow, nodes: dict[str, Node] | None = None) -> dict:
+    if nodes is None:
+        nodes = _path_nodes([row])
+    errand: Errand = row.errand
+    path = [nodes[node_id] for node_id in row.node.path.split("-") if node_id in nodes] if row.node_id else []
+    room = next((n for n in path if n.kind.level == "room"), None)
+    unit = next((n for n in reversed(path) if n.kind.level in ("unit", "part")), None)
+    handler = next((p for p in row.participants.all() if p.role == ErrandParticipant.Role.HANDLER), None)
+    entry = row.key_handling.permits_entry if row.key_handling else None
+    modified = getattr(row, "modified", None) or row.registered_at
+    return {
+        "id": row.pk,
+        "externtId": None,
+        "externtNr": errand.number,
+        "objekt": {"id": errand.rental_object.number},
+        "kund": {"id": errand.customer_id} if errand.customer_id else None,
+        "bunt": None,
+        "utforare": {"id": f"R{handler.pk}", "namn": handler.display_name, "kommunikation": None} if handler else None,
+        "status": {"statusKod": row.status},
+        # beskrivning: sandbox-defined, see the module docstring.
+        "utrymme": {"id": _number(room.id), "beskrivning": room.label} if room else None,
+        "enhet": {"id": _number(unit.id), "enhetsNotering": row.specification or None, "beskrivning": unit.label}
+        if unit
+        else None,
+        "nyEnhet": None,
+        "fras": {"frasKod": row.fault_type_id, "frasBesk": row.fault_type.label} if row.fault_type else None,
+        "information": {
+            "beskrivning": row.description or None,
+            "kommentar": _comment(errand, row),
+            "anmarkning": None,
+            "atgard": row.action or None,
+        },
+        "arbetsorderTyp": (
+            {"arbetsordertypKod": "U", "arbetsordertypBesk": "Underhåll"}
+            if errand.kind == Errand.Kind.UNDERHALL
+            else {"arbetsordertypKod": "F", "arbetsordertypBesk": "Felanmälan"}
+        ),
+        "tilltrade": None
+        if entry is None
+        else {"tilltradeKod": "J" if entry else "N", "tilltradeBesk": "Ja" if entry else "Nej"},
+        "prio": {"prioKod": str(row.priority), "prioBesk": _priority_label(row.priority), "prioSla": None},
+        "registrerad": {"datumregistrerad": moment(row.registered_at), "registreradAv": None},
+        "bestalld": {"datumBestalld": moment(row.ordered_at), "bestalldAv": None} if row.ordered_at else None,
+        "accepterad": {"datumAccepterad": moment(row.accepted_at)} if row.accepted_at else None,
+        "utford": {"datumUtford": moment(row.done_at), "utfordAv": None} if row.done_at else None,
+        "modifierad": {"datumModifierad": moment(modified), "modifieradAv": None},
+        "referens": None,
+        "pamin1": None,
+        "pamin2": None,
+        "planering": {
+            "bokadDatum": day(timezone.localtime(row.planned_at).date()),
+            "bokadFromTid": clock(row.planned_at),
+            "bokadTomTid": clock(row.planned_until),
+        }
+        if row.planned_at
+        else None,
+        "ekonomi": None,
+        "fakturera": None,
+        "ursprung": errand.source,
+        "annanAnmalare": None,
+    }
+
+
+def status(code: str) -> dict:
+    return {"statuskod": code, "beskrivning": WorkOrderStatus(code).label}
+
+
+def event(entry: ErrandRowHistoryEntry) -> dict:
+    return {
+        "id": entry.pk,
+        "rubrik": entry.label,
+        "text": entry.text or None,
+        "typKod": entry.type_code,
+        "typBeskrivning": EVENT_TYPES.get(entry.type_code, entry.type_code),
+        "sortKod": None,
+        "sortBeskrivning": None,
+        "skapadAv": entry.user,
+        "datumRegistrerad": moment(entry.at),
+        "modifieradAv": None,
+        "datumModifierad": None,
+        "aktivFrom": None,
+        "aktivTom": None,
+    }
+
+
+def _comment(errand: Errand, row: ErrandRow) -> str | None:
+    """Kommentar is addressed to the craftsman: pets and how to get in (seed 2.4)."""
+    parts = []
+    if errand.pets:
+        parts.append(f"Husdjur: {errand.pets}")
+    if row.key_handling:
+        parts.append(f"Tillträde: {row.key_handling.label}")
+    if row.key_note:
+        parts.append(row.key_note)
+    return ". ".join(parts) or None
+
+
+def _priority_label(code: int) -> str:
+    try:
+        return Priority(code).label
+    except ValueError:
+        return str(code)
+
+
+def _number(node_id: str) -> int:
+    """FAST2 ids of rooms and units are numbers; PM5's node ids are "n245612"."""
+    return int(re.sub(r"\D", "", node_id) or 0)
+
+
+def _path_nodes(rows: list[ErrandRow]) -> dict[str, Node]:
+    ids = {node_id for row in rows if row.node_id for node_id in row.node.path.split("-")}
+    return {node.id: node for node in Node.objects.filter(id__in=ids).select_related("kind")}

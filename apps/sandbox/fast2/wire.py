@@ -1,0 +1,45 @@
+"""FAST2's wire format: JSON with the seed's field names, RFC 3339 times with offset.
+
+No error shape is documented; the contract's reading (ambiguity 30) is
+``{"message": "..."}`` with 400, 401, 404 or 409.
+"""
+
+from datetime import date, datetime
+from typing import Any
+
+from django.http import HttpResponse
+from django.utils import timezone
+
+from apps.sandbox.pm5.wire import json_response
+
+
+def error(status: int, code: str, message: str) -> HttpResponse:
+    """The error body of every FAST2 answer; ``code`` is kept for the failure injection's signature."""
+    return json_response({"message": message, "code": code}, status=status)
+
+
+def created(identifier: int) -> HttpResponse:
+    """201 Created with the new id (contract ambiguity 14)."""
+    return json_response({"id": identifier}, status=201)
+
+
+def ok() -> HttpResponse:
+    return HttpResponse(status=200)
+
+
+def answer(data: Any) -> HttpResponse:
+    return json_response(data)
+
+
+def day(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def moment(value: datetime | None) -> str | None:
+    """Date-times in Swedish local time with the offset (contract ambiguity 19)."""
+    return None if value is None else timezone.localtime(value).isoformat(timespec="seconds")
+
+
+def clock(value: datetime | None) -> str | None:
+    """A time of day, HH:MM, as planering's bokadFromTid/bokadTomTid."""
+    return None if value is None else timezone.localtime(value).strftime("%H:%M")

@@ -1,0 +1,1 @@
+"""Errand review and work-order handling for the landlord's staff (/personal/)."""

@@ -1,0 +1,127 @@
+from datetime import time
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from apps.backends.fast2 import STATUS_LABELS, Contact, EventType, Planning
+from apps.staff.services import QueueFilters
+
+PRIORITIES = [("10", _("Normal")), ("30", _("Akut"))]
+
+
+class QueueFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Alla"))] + list(STATUS_LABELS.items())
+    )
+    priority = forms.ChoiceField(label=_("Prioritet"), required=False, choices=[("", _("Alla")), *PRIORITIES])
+    object_id = forms.RegexField(
+        label=_("Objekt"),
+        required=False,
+        max_length=20,
+        regex=r"^[0-9A-Za-z-]+$",
+        help_text=_("Objektsnummer, till exempel 142-043-01."),
+        error_messages={"invalid": _("Skriv objektsnumret med siffror och bindestreck.")},
+    )
+    created_after = forms.DateField(
+        label=_("Registrerad från och med"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
+    )
+    text = forms.CharField(label=_("Fritext"), required=False, max_length=100, help_text=_("Ärendenummer, rum, fel."))
+
+    def filters(self) -> QueueFilters:
+        data = self.cleaned_data
+        return QueueFilters(
+            status=data["status"],
+            priority=data["priority"],
+            object_id=data["object_id"],
+            created_after=data["created_after"],
+            text=data["text"].strip(),
+        )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=list(STATUS_LABELS.items()))
+
+
+class EventForm(forms.Form):
+    type_code = forms.ChoiceField(label=_("Typ"))
+    title = forms.CharField(label=_("Rubrik"), max_length=120)
+    text = forms.CharField(label=_("Text"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, event_types: list[EventType], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type_code"].choices = [(t.code, t.label) for t in event_types]
+
+
+class PriorityForm(forms.Form):
+    priority = forms.ChoiceField(label=_("Prioritet"), choices=PRIORITIES, widget=forms.RadioSelect)
+
+
+class PlanningForm(forms.Form):
+    day = forms.DateField(
+        label=_("Datum"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD."), "required": _("Skriv ett datum.")},
+    )
+    from_time = forms.TimeField(
+        label=_("Från klockan"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": _("Skriv tiden som TT:MM."), "required": _("Skriv när tiden börjar.")},
+    )
+    to_time = forms.TimeField(
+        label=_("Till klockan"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": _("Skriv tiden som TT:MM.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("from_time"), data.get("to_time")
+        if start and end and end <= start:
+            self.add_error("to_time", _("Sluttiden ska vara efter starttiden."))
+        return data
+
+    def planning(self) -> Planning:
+        data = self.cleaned_data
+        return Planning(day=data["day"], from_time=_clock(data["from_time"]), to_time=_clock(data["to_time"]))
+
+
+def _clock(value: time | None) -> str | None:
+    return value.strftime("%H:%M") if value else None
+
+
+class ContactForm(forms.Form):
+    name = forms.CharField(label=_("Namn"), max_length=120)
+    mobile = forms.CharField(label=_("Mobiltelefon"), required=False, max_length=30)
+    other_phone = forms.CharField(label=_("Annat telefonnummer"), required=False, max_length=30)
+    email = forms.EmailField(label=_("E-post"), required=False)
+    note = forms.CharField(label=_("Anmärkning"), required=False, max_length=200, help_text=_("Till exempel god man."))
+    valid_from = forms.DateField(
+        label=_("Gäller från"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
+    )
+    valid_to = forms.DateField(
+        label=_("Gäller till och med"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("valid_from"), data.get("valid_to")
+        if start and end and end < start:
+            self.add_error("valid_to", _("Slutdatumet ska vara samma dag som startdatumet eller senare."))
+        return data
+
+    def contact(self) -> Contact:
+        return Contact(**self.cleaned_data)
+
+    @classmethod
+    def initial_for(cls, contact: Contact) -> dict:
+        return {name: getattr(contact, name) for name in cls.base_fields}

@@ -1,0 +1,37 @@
+"""The staff audit log: what each staff member did to which work order.
+
+The work orders live in FAST2; only the record of who changed what is ours.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEntry(models.Model):
+    class Action(models.TextChoices):
+        STATUS = "status", _("Status ändrad")
+        EVENT = "event", _("Händelse tillagd")
+        PRIORITY = "priority", _("Prioritet ändrad")
+        PLANNING = "planning", _("Planering ändrad")
+        SLA = "sla", _("SLA avslutad")
+        CONTACT_ADDED = "contact_added", _("Kontaktperson tillagd")
+        CONTACT_CHANGED = "contact_changed", _("Kontaktperson ändrad")
+        CONTACT_REMOVED = "contact_removed", _("Kontaktperson borttagen")
+
+    work_order_id = models.PositiveBigIntegerField(db_index=True)
+    # The account may be removed one day; the e-mail keeps the entry readable.
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    actor_email = models.EmailField()
+    at = models.DateTimeField(default=timezone.now)
+    action = models.CharField(max_length=20, choices=Action.choices)
+    before = models.CharField(max_length=200, blank=True)
+    after = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name_plural = "audit entries"
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.work_order_id} {self.action} {self.before} → {self.after}"

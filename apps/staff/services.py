@@ -1,0 +1,247 @@
+"""What the staff pages ask of FAST2, and the audit log of what staff did.
+
+The queue pages the backend's offset/limit list. FAST2 has no free-text search,
+so a query with text reads up to SCAN_LIMIT matching work orders and filters
+here; counts per status are one read of at most SCAN_LIMIT, cached briefly and
+dropped whenever a member of staff changes a status.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.cache import cache
+from django.utils.translation import gettext
+
+from apps.backends import fast2
+from apps.backends.errors import BackendNotFound, BackendRefused
+from apps.staff.models import AuditEntry
+
+PAGE_SIZE = 25
+SCAN_LIMIT = 1000
+COUNTS_KEY = "staff:status-counts"
+COUNTS_SECONDS = 30
+EVENT_TYPES_KEY = "staff:event-types"
+# Until UTFÖRD a work order can be planned, reprioritised and so on (seed 2.1).
+OPEN_STATUSES = fast2.OPEN_STATUSES
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    status: str = ""
+    priority: str = ""
+    object_id: str = ""
+    created_after: date | None = None
+    text: str = ""
+
+    def query(self) -> fast2.WorkOrderQuery:
+        return fast2.WorkOrderQuery(
+            statuses=(self.status,) if self.status else (),
+            priorities=(self.priority,) if self.priority else (),
+            object_id=self.object_id,
+            created_after=self.created_after,
+        )
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    work_orders: list[fast2.WorkOrder]
+    number: int
+    has_next: bool
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    counts: list[tuple[str, str, int]]  # (code, label, count) in life-cycle order
+    capped: bool  # SCAN_LIMIT reached: the counts are "at least"
+
+
+@dataclass(frozen=True)
+class WorkOrderPage:
+    work_order: fast2.WorkOrder
+    events: list[fast2.Event]
+    status_choices: list[fast2.Status]
+    event_types: list[fast2.EventType]
+    sla: fast2.Sla
+    contacts: list[fast2.Contact]
+    audit: list[AuditEntry]
+
+
+class ActionRefused(Exception):
+    """The backend or the rules said no; the message is fit for staff to read."""
+
+
+def queue(filters: QueueFilters, page: int) -> QueuePage:
+    client = fast2.get_client()
+    if filters.text:
+        needle = filters.text.casefold()
+        found = [wo for wo in client.work_orders(filters.query(), limit=SCAN_LIMIT) if needle in _haystack(wo)]
+        start = (page - 1) * PAGE_SIZE
+        return QueuePage(found[start : start + PAGE_SIZE], page, len(found) > start + PAGE_SIZE)
+    # One more than a page tells whether there is a next page; the list has no total (contract 17).
+    orders = client.work_orders(filters.query(), offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE + 1)
+    return QueuePage(orders[:PAGE_SIZE], page, len(orders) > PAGE_SIZE)
+
+
+def status_counts() -> StatusCounts:
+    cached = cache.get(COUNTS_KEY)
+    if cached is not None:
+        return cached
+    orders = fast2.get_client().work_orders(fast2.WorkOrderQuery(), limit=SCAN_LIMIT)
+    tally = Counter(wo.status for wo in orders)
+    counts = StatusCounts(
+        counts=[(code, label, tally.get(code, 0)) for code, label in fast2.STATUS_LABELS.items()],
+        capped=len(orders) >= SCAN_LIMIT,
+    )
+    cache.set(COUNTS_KEY, counts, COUNTS_SECONDS)
+    return counts
+
+
+def work_order_page(work_order_id: int) -> WorkOrderPage:
+    client = fast2.get_client()
+    work_order = client.work_order(work_order_id)
+    return WorkOrderPage(
+        work_order=work_order,
+        events=sorted(client.events(work_order_id), key=lambda e: (e.registered_at is None, e.registered_at)),
+        status_choices=client.status_choices(work_order_id),
+        event_types=event_types(),
+        sla=client.sla(work_order_id),
+        contacts=client.contacts(work_order_id),
+        audit=list(AuditEntry.objects.filter(work_order_id=work_order_id).select_related("actor")),
+    )
+
+
+def move_status(work_order_id: int, target: str, *, by) -> fast2.Status:
+    """Move the work order to ``target`` if the backend offers it now, and log who did it."""
+    client = fast2.get_client()
+    offered = {status.code: status for status in client.status_choices(work_order_id)}
+    if target not in offered:
+        raise ActionRefused(_refused_message())
+    before = client.status(work_order_id)
+    try:
+        client.set_status(work_order_id, target)
+    except BackendRefused as exc:
+        if exc.status == 401:
+            raise
+        raise ActionRefused(exc.message or _refused_message()) from None
+    _audit(work_order_id, AuditEntry.Action.STATUS, by, before=before.code, after=target)
+    cache.delete(COUNTS_KEY)
+    return offered[target]
+
+
+def event_types() -> list[fast2.EventType]:
+    """The händelse types staff may add; a value list that changes rarely, cached for an hour."""
+    types = cache.get(EVENT_TYPES_KEY)
+    if types is None:
+        types = fast2.get_client().event_types()
+        cache.set(EVENT_TYPES_KEY, types, 60 * 60)
+    return types
+
+
+def add_event(work_order_id: int, *, title: str, text: str, type_code: str, by) -> None:
+    try:
+        fast2.get_client().add_event(work_order_id, title=title, text=text, type_code=type_code)
+    except BackendRefused as exc:
+        if exc.status == 401:
+            raise
+        raise ActionRefused(exc.message or gettext("Händelsen kunde inte sparas.")) from None
+    _audit(work_order_id, AuditEntry.Action.EVENT, by, before="", after=title)
+
+
+def change_priority(work_order_id: int, code: str, *, by) -> None:
+    client = fast2.get_client()
+    before = client.work_order(work_order_id).priority_code or ""
+    if before == code:
+        return
+    _updated(lambda: client.set_priority(work_order_id, code))
+    _audit(work_order_id, AuditEntry.Action.PRIORITY, by, before=before, after=code)
+
+
+def plan(work_order_id: int, planning: fast2.Planning | None, *, by) -> None:
+    client = fast2.get_client()
+    before = describe_planning(client.work_order(work_order_id).planning)
+    _updated(lambda: client.set_planning(work_order_id, planning))
+    _audit(work_order_id, AuditEntry.Action.PLANNING, by, before=before, after=describe_planning(planning))
+
+
+def close_sla(work_order_id: int, *, by) -> None:
+    client = fast2.get_client()
+    if client.sla(work_order_id).closed:
+        raise ActionRefused(gettext("SLA:n är redan avslutad."))
+    _updated(lambda: client.close_sla(work_order_id))
+    _audit(work_order_id, AuditEntry.Action.SLA, by, before=gettext("Pågår"), after=gettext("Avslutad"))
+
+
+def contact_of(work_order_id: int, contact_id: int) -> fast2.Contact:
+    """The contact person, if it belongs to this work order; BackendNotFound (a 404) otherwise.
+
+    The id comes from the browser: it is looked up among the work order's own
+    contacts before anything is changed, so a form cannot reach another order's.
+    """
+    for contact in fast2.get_client().contacts(work_order_id):
+        if contact.id == contact_id:
+            return contact
+    raise BackendNotFound("FAST2 kontaktperson: not on this work order")
+
+
+def add_contact(work_order_id: int, contact: fast2.Contact, *, by) -> None:
+    _updated(lambda: fast2.get_client().add_contact(work_order_id, contact))
+    _audit(work_order_id, AuditEntry.Action.CONTACT_ADDED, by, before="", after=describe_contact(contact))
+
+
+def change_contact(work_order_id: int, contact_id: int, contact: fast2.Contact, *, by) -> None:
+    before = contact_of(work_order_id, contact_id)
+    _updated(lambda: fast2.get_client().update_contact(contact_id, contact))
+    _audit(
+        work_order_id,
+        AuditEntry.Action.CONTACT_CHANGED,
+        by,
+        before=describe_contact(before),
+        after=describe_contact(contact),
+    )
+
+
+def remove_contact(work_order_id: int, contact_id: int, *, by) -> None:
+    before = contact_of(work_order_id, contact_id)
+    _updated(lambda: fast2.get_client().delete_contact(contact_id))
+    _audit(work_order_id, AuditEntry.Action.CONTACT_REMOVED, by, before=describe_contact(before), after="")
+
+
+def describe_contact(contact: fast2.Contact) -> str:
+    parts = [contact.name, contact.mobile, contact.other_phone, contact.email]
+    return ", ".join(p for p in parts if p)[:200]
+
+
+def describe_planning(planning: fast2.Planning | None) -> str:
+    if planning is None or planning.day is None:
+        return ""
+    text = planning.day.isoformat()
+    if planning.from_time:
+        text += f" {planning.from_time}"
+        if planning.to_time:
+            text += f"–{planning.to_time}"
+    return text
+
+
+def _updated(update) -> None:
+    try:
+        update()
+    except BackendRefused as exc:
+        if exc.status == 401:
+            raise
+        raise ActionRefused(exc.message or gettext("Arbetsordern kunde inte ändras.")) from None
+
+
+def _audit(work_order_id: int, action: str, by, *, before: str, after: str) -> None:
+    AuditEntry.objects.create(
+        work_order_id=work_order_id, actor=by, actor_email=by.email, action=action, before=before, after=after
+    )
+
+
+def _refused_message() -> str:
+    return gettext("Statusen kan inte ändras så. Sidan visar nu de steg som är möjliga.")
+
+
+def _haystack(wo: fast2.WorkOrder) -> str:
+    parts = (wo.errand_number, wo.object_id, wo.room, wo.unit, wo.phrase, wo.description, wo.comment, str(wo.id))
+    return " ".join(p for p in parts if p).casefold()

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from apps.staff import views
+
+app_name = "staff"
+
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("arbetsorder/<int:work_order_id>/", views.work_order, name="work_order"),
+    path("arbetsorder/<int:work_order_id>/status/", views.move_status, name="move_status"),
+    path("arbetsorder/<int:work_order_id>/handelse/", views.add_event, name="add_event"),
+    path("arbetsorder/<int:work_order_id>/prioritet/", views.change_priority, name="change_priority"),
+    path("arbetsorder/<int:work_order_id>/planering/", views.plan, name="plan"),
+    path("arbetsorder/<int:work_order_id>/sla/avsluta/", views.close_sla, name="close_sla"),
+    path("arbetsorder/<int:work_order_id>/kontakter/", views.add_contact, name="add_contact"),
+    path("arbetsorder/<int:work_order_id>/kontakter/<int:contact_id>/", views.edit_contact, name="edit_contact"),
+    path(
+        "arbetsorder/<int:work_order_id>/kontakter/<int:contact_id>/ta-bort/",
+        views.remove_contact,
+        name="remove_contact",
+    ),
+]

@@ -1,0 +1,223 @@
+"""The staff pages: the work-order queue, one work order, and moving its status.
+
+No decorator guards these views: StaffMiddleware guards the whole namespace.
+"""
+
+import logging
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from apps.backends.errors import BackendError, BackendNotFound
+from apps.staff import services
+from apps.staff.forms import ContactForm, EventForm, PlanningForm, PriorityForm, QueueFilterForm, StatusForm
+
+logger = logging.getLogger(__name__)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def queue(request: HttpRequest) -> HttpResponse:
+    form = QueueFilterForm(request.GET)
+    page_number = _page_number(request)
+    context: dict = {"form": form, "page": None, "counts": None, "unavailable": False}
+    if form.is_valid():
+        try:
+            context["page"] = services.queue(form.filters(), page_number)
+            context["counts"] = services.status_counts()
+        except BackendError as exc:
+            logger.warning("Staff queue: FAST2 unavailable (%s)", type(exc).__name__)
+            context["unavailable"] = True
+    template_name = "staff/queue.html"
+    if request.htmx:
+        template_name += "#results"
+    return render(request, template_name, context)
+
+
+@require_GET
+def work_order(request: HttpRequest, work_order_id: int) -> HttpResponse:
+    return _detail(request, work_order_id)
+
+
+def _detail(request: HttpRequest, work_order_id: int, *, bound: dict | None = None, status: int = 200) -> HttpResponse:
+    """The work-order page; ``bound`` carries a form that failed, with what was typed and its errors."""
+    try:
+        page = services.work_order_page(work_order_id)
+    except BackendNotFound:
+        raise Http404 from None
+    except BackendError as exc:
+        logger.warning("Staff work order: FAST2 unavailable (%s)", type(exc).__name__)
+        return render(request, "staff/unavailable.html", {"work_order_id": work_order_id}, status=503)
+    wo = page.work_order
+    planning = wo.planning
+    forms = {
+        "event_form": EventForm(event_types=page.event_types),
+        "priority_form": PriorityForm(initial={"priority": wo.priority_code}),
+        "contact_form": ContactForm(prefix="new"),
+        "planning_form": PlanningForm(
+            initial={"day": planning.day, "from_time": planning.from_time, "to_time": planning.to_time}
+            if planning
+            else None
+        ),
+    } | (bound or {})
+    context = {"page": page, "wo": wo, "open": wo.status in services.OPEN_STATUSES, **forms}
+    if bound:
+        context["form"] = next(iter(bound.values()))  # the error summary and the "Fel:" title
+    return render(request, "staff/work_order.html", context, status=status)
+
+
+@require_POST
+def move_status(request: HttpRequest, work_order_id: int) -> HttpResponse:
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Välj en av de statusar som sidan visar."))
+        return redirect("staff:work_order", work_order_id)
+    try:
+        status = services.move_status(work_order_id, form.cleaned_data["status"], by=request.user)
+    except BackendNotFound:
+        raise Http404 from None
+    except services.ActionRefused as exc:
+        messages.error(request, str(exc))
+    except BackendError as exc:
+        logger.warning("Staff status change: FAST2 unavailable (%s)", type(exc).__name__)
+        messages.error(request, _("Statusen kunde inte ändras just nu. Försök igen om en stund."))
+    else:
+        messages.success(request, _("Statusen är nu %(status)s.") % {"status": status.label})
+    return redirect("staff:work_order", work_order_id)
+
+
+@require_POST
+def add_event(request: HttpRequest, work_order_id: int) -> HttpResponse:
+    try:
+        form = EventForm(request.POST, event_types=services.event_types())
+    except BackendError:
+        messages.error(request, _("Händelsen kunde inte sparas just nu. Försök igen om en stund."))
+        return redirect("staff:work_order", work_order_id)
+    if not form.is_valid():
+        return _detail(request, work_order_id, bound={"event_form": form}, status=400)
+    data = form.cleaned_data
+    return _act(
+        request,
+        work_order_id,
+        lambda: services.add_event(
+            work_order_id, title=data["title"], text=data["text"], type_code=data["type_code"], by=request.user
+        ),
+        _("Händelsen är sparad."),
+    )
+
+
+@require_POST
+def change_priority(request: HttpRequest, work_order_id: int) -> HttpResponse:
+    form = PriorityForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, work_order_id, bound={"priority_form": form}, status=400)
+    return _act(
+        request,
+        work_order_id,
+        lambda: services.change_priority(work_order_id, form.cleaned_data["priority"], by=request.user),
+        _("Prioriteten är ändrad."),
+    )
+
+
+@require_POST
+def plan(request: HttpRequest, work_order_id: int) -> HttpResponse:
+    if "clear" in request.POST:
+        return _act(
+            request,
+            work_order_id,
+            lambda: services.plan(work_order_id, None, by=request.user),
+            _("Planeringen är borttagen."),
+        )
+    form = PlanningForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, work_order_id, bound={"planning_form": form}, status=400)
+    return _act(
+        request,
+        work_order_id,
+        lambda: services.plan(work_order_id, form.planning(), by=request.user),
+        _("Arbetsordern är planerad."),
+    )
+
+
+@require_POST
+def close_sla(request: HttpRequest, work_order_id: int) -> HttpResponse:
+    return _act(
+        request,
+        work_order_id,
+        lambda: services.close_sla(work_order_id, by=request.user),
+        _("SLA:n är avslutad."),
+    )
+
+
+@require_POST
+def add_contact(request: HttpRequest, work_order_id: int) -> HttpResponse:
+    form = ContactForm(request.POST, prefix="new")
+    if not form.is_valid():
+        return _detail(request, work_order_id, bound={"contact_form": form}, status=400)
+    return _act(
+        request,
+        work_order_id,
+        lambda: services.add_contact(work_order_id, form.contact(), by=request.user),
+        _("Kontaktpersonen är tillagd."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def edit_contact(request: HttpRequest, work_order_id: int, contact_id: int) -> HttpResponse:
+    try:
+        contact = services.contact_of(work_order_id, contact_id)
+    except BackendNotFound:
+        raise Http404 from None
+    except BackendError as exc:
+        logger.warning("Staff contact: FAST2 unavailable (%s)", type(exc).__name__)
+        return render(request, "staff/unavailable.html", {"work_order_id": work_order_id}, status=503)
+    if request.method == "POST":
+        form = ContactForm(request.POST)
+        if form.is_valid():
+            return _act(
+                request,
+                work_order_id,
+                lambda: services.change_contact(work_order_id, contact_id, form.contact(), by=request.user),
+                _("Kontaktpersonen är ändrad."),
+            )
+    else:
+        form = ContactForm(initial=ContactForm.initial_for(contact))
+    context = {"form": form, "contact": contact, "work_order_id": work_order_id}
+    return render(request, "staff/contact_form.html", context, status=400 if form.errors else 200)
+
+
+@require_POST
+def remove_contact(request: HttpRequest, work_order_id: int, contact_id: int) -> HttpResponse:
+    return _act(
+        request,
+        work_order_id,
+        lambda: services.remove_contact(work_order_id, contact_id, by=request.user),
+        _("Kontaktpersonen är borttagen."),
+    )
+
+
+def _act(request: HttpRequest, work_order_id: int, action, done: str) -> HttpResponse:
+    """Run one staff action; tell how it went on the work order's page (POST-redirect-GET)."""
+    try:
+        action()
+    except BackendNotFound:
+        raise Http404 from None
+    except services.ActionRefused as exc:
+        messages.error(request, str(exc))
+    except BackendError as exc:
+        logger.warning("Staff action: FAST2 unavailable (%s)", type(exc).__name__)
+        messages.error(request, _("Ändringen kunde inte sparas just nu. Försök igen om en stund."))
+    else:
+        messages.success(request, done)
+    return redirect("staff:work_order", work_order_id)
+
+
+def _page_number(request: HttpRequest) -> int:
+    try:
+        return max(1, min(int(request.GET.get("sida", "1")), 10_000))
+    except ValueError:
+        return 1
