@@ -158,7 +158,7 @@ def events(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
         return refused
     row = _row(request.GET.get("arbetsorderId") or "")
     if row is None:
-        return error(400, "BadRequest", "arbetsorderId saknas eller är okänt.")
+        return _unknown_work_order_param()
     if request.method == "GET":
         return answer([serializers.event(entry) for entry in row.history.all()])
     try:
@@ -195,7 +195,7 @@ def contact_list(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
         return refused
     row = _row(request.GET.get("arbetsorderId") or "")
     if row is None:
-        return error(400, "BadRequest", "arbetsorderId saknas eller är okänt.")
+        return _unknown_work_order_param()
     if request.method == "GET":
         return answer([contacts.contact(c) for c in row.contacts.all()])
     new = WorkOrderContact(row=row)
@@ -287,6 +287,11 @@ def _row(work_order_id: str) -> ErrandRow | None:
     if not work_order_id.isdigit():
         return None
     return serializers.work_orders().filter(pk=int(work_order_id)).first()
+
+
+def _unknown_work_order_param() -> HttpResponse:
+    """The lists under a work order (events, contacts) name it in the query string."""
+    return error(400, "BadRequest", "arbetsorderId saknas eller är okänt.")
 
 
 def _not_found(work_order_id: str) -> HttpResponse:
