@@ -258,9 +258,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 _celery_dir = VAR_DIR / "celery"
 if CELERY_BROKER_URL.startswith("filesystem://"):
     # Web processes write messages into queue/ and the worker reads them from there.
-    for _folder in ("queue", "processed"):
+    # kombu's control folder defaults to "control" in the working directory: keep it in var too.
+    for _folder in ("queue", "processed", "control"):
         (_celery_dir / _folder).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "control_folder": str(_celery_dir / "control"),
         "data_folder_in": str(_celery_dir / "queue"),
         "data_folder_out": str(_celery_dir / "queue"),
         "processed_folder": str(_celery_dir / "processed"),
