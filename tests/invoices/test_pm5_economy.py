@@ -154,3 +154,10 @@ def test_a_pdf_endpoint_answering_anything_else_is_a_contract_breach(pm5_live, k
     monkeypatch.setattr(economy.EconomyApi, "_session_path", lambda self, key, *rest: f"/session/{key}")
     with pytest.raises(BackendInvalid):
         get_client().notice_pdf(key, 1)
+
+
+def test_a_client_that_accepts_only_json_is_not_sent_a_pdf(pm5_live, key, notices):
+    # The client asks for what it wants (Accept: application/pdf); a strict PM5 refuses JSON-only asks.
+    url = f"{pm5_live.base_url}/session/{key}/kund/ekonomi/avisering/{notices.repair().pk}"
+    assert requests.get(url, headers={"Accept": "application/json"}, timeout=10).status_code == 406
+    assert requests.get(url, headers={"Accept": "application/pdf"}, timeout=10).status_code == 200

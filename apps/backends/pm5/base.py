@@ -61,13 +61,22 @@ class Pm5Base:
         json_body: Any = None,
         auth: tuple[str, str] | None = None,
         stream: bool = False,
+        accept: str | None = None,
+        data: Any = None,
+        headers: dict[str, str] | None = None,
     ) -> requests.Response:
+        """One call; ``accept`` overrides the session's Accept: application/json for files."""
+        headers = dict(headers or {})
+        if accept:
+            headers["Accept"] = accept
         try:
             response = self.http.request(
                 method,
                 self.base_url + path,
                 params=params,
                 json=json_body,
+                data=data,
+                headers=headers or None,
                 auth=auth,
                 timeout=self.timeout,
                 stream=stream,

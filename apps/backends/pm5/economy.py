@@ -28,7 +28,7 @@ class EconomyApi(Pm5Base):
         """
         endpoint = "get notice pdf"
         path = self._session_path(key, "kund", "ekonomi", "avisering", str(notice_id))
-        response = self._send("GET", path, endpoint, stream=True)
+        response = self._send("GET", path, endpoint, stream=True, accept=PDF)
         content_type = _mime_type(response)
         if content_type != PDF:
             response.close()
@@ -42,7 +42,7 @@ class EconomyApi(Pm5Base):
         """
         endpoint = "get document"
         path = self._session_path(key, "kund", "dokument", str(file_id))
-        response = self._send("GET", path, endpoint, stream=True)
+        response = self._send("GET", path, endpoint, stream=True, accept="*/*")
         return Download(response, endpoint=endpoint, content_type=_mime_type(response) or FALLBACK_TYPE)
 
 

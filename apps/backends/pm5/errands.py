@@ -7,11 +7,8 @@ import secrets
 from collections.abc import Iterator, Sequence
 from urllib.parse import quote
 
-import requests
-
-from apps.backends.errors import BackendUnavailable
 from apps.backends.pm5 import errands_parse
-from apps.backends.pm5.base import Pm5Base, _raise_for_status, query
+from apps.backends.pm5.base import Pm5Base, query
 from apps.backends.pm5.errands_types import FaultReportRequest, FileDownload, NodeChoices, ReportPhoto
 from apps.backends.pm5.types import Errand
 
@@ -55,14 +52,8 @@ class ErrandsApi(Pm5Base):
         headers = {"Content-Type": "application/json; charset=utf-8"}
         if idempotency_key:
             headers["Idempotency-Key"] = idempotency_key
-        url = self.base_url + self._session_path(key, "arende") + "/"
-        try:
-            response = self.http.request("POST", url, data=body, headers=headers, timeout=self.timeout)
-        except requests.RequestException as exc:
-            # str(exc) holds the URL, and with it the session key: name the class only.
-            logger.warning("PM5 create fault report failed: %s", type(exc).__name__)
-            raise BackendUnavailable(f"PM5 create fault report: {type(exc).__name__}") from None
-        _raise_for_status(response, "create fault report")
+        path = self._session_path(key, "arende") + "/"
+        response = self._send("POST", path, "create fault report", data=body, headers=headers)
         try:
             data = response.json()
         except ValueError:
@@ -77,7 +68,8 @@ class ErrandsApi(Pm5Base):
     def errand_row_file(self, key: str, errand_id: int, row_id: int, file_id: int) -> FileDownload:
         """GET /session/{key}/arenderadfil/{ArendeId}/{ArendeRadId}/{FilesId}, streamed (A28)."""
         ids = (str(int(errand_id)), str(int(row_id)), str(int(file_id)))
-        response = self._send("GET", self._session_path(key, "arenderadfil", *ids), "errand row file", stream=True)
+        path = self._session_path(key, "arenderadfil", *ids)
+        response = self._send("GET", path, "errand row file", stream=True, accept="*/*")
         length = response.headers.get("Content-Length")
         return FileDownload(
             content_type=response.headers.get("Content-Type", "application/octet-stream"),

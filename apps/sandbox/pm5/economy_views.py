@@ -14,7 +14,7 @@ from apps.sandbox.demo.documents import make_on_demand
 from apps.sandbox.models import LedgerPeriod, LedgerRow, Notice, SessionKey
 from apps.sandbox.pm5.decorators import allow, pm5_api, session_required
 from apps.sandbox.pm5.economy_pdf import notice_pdf
-from apps.sandbox.pm5.wire import felmeddelande
+from apps.sandbox.pm5.wire import felmeddelande, not_acceptable
 from apps.sandbox.scope import available_objects, visible_documents
 
 # Blocks of the file sent at a time; FileResponse's default of 4 KB makes a 25 MB scan 6 000 writes.
@@ -38,6 +38,8 @@ def notice_print(request: HttpRequest, session: SessionKey, notice_id: str) -> H
     )
     if notice is None:
         return felmeddelande(404, "AviseringSaknas", "Aviseringen finns inte.")
+    if refused := not_acceptable(request, "application/pdf"):
+        return refused
     response = HttpResponse(notice_pdf(notice), content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(False, f"{notice.number}.pdf")
     return response
@@ -57,6 +59,8 @@ def document_file(request: HttpRequest, session: SessionKey, file_id: str) -> Ht
     make_on_demand(document)
     if not document.file:
         return felmeddelande(404, "DokumentSaknas", "Dokumentet finns inte.")
+    if refused := not_acceptable(request, document.content_type or "application/octet-stream"):
+        return refused
     response = FileResponse(
         document.file.open("rb"),
         content_type=document.content_type or "application/octet-stream",

@@ -34,7 +34,7 @@ from apps.sandbox.models import (
 )
 from apps.sandbox.pm5.decorators import allow, pm5_api, session_required
 from apps.sandbox.pm5.serializers.errands import node_choices, single_errand
-from apps.sandbox.pm5.wire import felmeddelande, json_response
+from apps.sandbox.pm5.wire import felmeddelande, json_response, not_acceptable
 from apps.sandbox.scope import available_objects
 
 FAULT_REPORT_USAGE = "felanmälan"
@@ -398,6 +398,8 @@ def errand_row_file(
     )
     if media is None:
         return felmeddelande(404, "FilSaknas", "Det finns ingen sådan fil.")
+    if refused := not_acceptable(request, media.content_type):
+        return refused
     response = HttpResponse(bytes(media.content), content_type=media.content_type)
     response["Content-Disposition"] = f'inline; filename="arende-{errand_id}-{media.pk}"'
     return response

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 CONTENT_TYPE = "application/json; charset=utf-8"
@@ -48,6 +48,13 @@ def json_response(data: Any, status: int = 200) -> HttpResponse:
 def felmeddelande(status: int, code: str, message: str) -> HttpResponse:
     """A filled Felmeddelande (contract A44), Meddelande fit to show a tenant."""
     return json_response({"Felkod": code, "Meddelande": message}, status=status)
+
+
+def not_acceptable(request: HttpRequest, content_type: str) -> HttpResponse | None:
+    """406 for a client whose Accept rules the file's type out, as a strict server answers."""
+    if request.accepts(content_type):
+        return None
+    return felmeddelande(406, "EjAcceptabel", f"Svaret är {content_type}, som Accept inte tar emot.")
 
 
 def money(amount: Decimal | None) -> Decimal | None:
