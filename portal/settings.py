@@ -318,10 +318,10 @@ SANDBOX_SESSION_TTL_SECONDS = env_int("SANDBOX_SESSION_TTL_SECONDS", 30 * 60)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact_session_keys": {"()": "portal.logging.RedactSessionKeys"}},
+    "filters": {"redact_secrets": {"()": "portal.logging.RedactSecretsInPaths"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact_session_keys"]},
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact_secrets"]},
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
@@ -331,11 +331,11 @@ LOGGING = {
         # the demo the sandbox's paths carry session keys: blank them at the logger.
         "django.server": {
             "handlers": ["console"],
-            "filters": ["redact_session_keys"],
+            "filters": ["redact_secrets"],
             "level": "INFO",
             "propagate": False,
         },
-        "django.request": {"filters": ["redact_session_keys"]},
+        "django.request": {"filters": ["redact_secrets"]},
     },
 }
 
