@@ -28,6 +28,8 @@ from apps.backends.pm5.types import PortalSession
 from apps.contacts.models import EmailChange
 
 LINK_MAX_AGE = timedelta(hours=24)
+# A change row outlives its link by this long (support can see what was asked), then goes.
+CHANGE_RETENTION = timedelta(days=30)
 LINK_SALT = "apps.contacts.email-change"
 
 
@@ -51,6 +53,13 @@ def current_details(session: PortalSession) -> ContactDetails:
         if name and not values[name]:
             values[name] = detail.value
     return ContactDetails(**values)
+
+
+def purge_old_changes(now=None) -> int:
+    """Delete e-mail changes older than CHANGE_RETENTION: their links expired long ago."""
+    cutoff = (now or timezone.now()) - CHANGE_RETENTION
+    deleted, _ = EmailChange.objects.filter(created_at__lte=cutoff).delete()
+    return deleted
 
 
 def pending_change(user) -> EmailChange | None:

@@ -13,3 +13,8 @@ def send_email_change_link(change_id: int, site_url: str, language: str) -> None
     """
     with translation.override(language):
         services.send_change_link(change_id, site_url)
+
+
+@shared_task(name="contacts.purge_old_changes", ignore_result=True)
+def purge_old_changes() -> None:
+    services.purge_old_changes()

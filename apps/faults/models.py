@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 DRAFT_LIFETIME = timedelta(days=30)
+# How long a delivered report is kept: the errand list and the receipt use it until then.
+DELIVERED_RETENTION = timedelta(days=90)
 
 
 class FaultReportQuerySet(models.QuerySet):

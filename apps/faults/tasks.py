@@ -28,3 +28,8 @@ def sweep_outbox() -> None:
 @shared_task(name="faults.purge_expired_drafts", ignore_result=True)
 def purge_expired_drafts() -> None:
     delivery.purge_expired_drafts()
+
+
+@shared_task(name="faults.purge_delivered_reports", ignore_result=True)
+def purge_delivered_reports() -> None:
+    delivery.purge_delivered_reports()

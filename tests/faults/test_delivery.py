@@ -357,3 +357,20 @@ def test_a_report_whose_errand_may_exist_is_never_handed_back(queued, monkeypatc
     assert attempt.retry_at is not None
     assert queued.status == FaultReport.Status.QUEUED
     client.create_fault_report.assert_not_called()
+
+
+def test_reports_delivered_90_days_ago_are_purged_and_nothing_else(alice):
+    now = timezone.now()
+    old = FaultReport.objects.create(user=alice, customer_number="15555")
+    recent = FaultReport.objects.create(user=alice, customer_number="15555")
+    queued = FaultReport.objects.create(user=alice, customer_number="15555", status=FaultReport.Status.QUEUED)
+    FaultReport.objects.filter(pk=old.pk).update(
+        status=FaultReport.Status.DELIVERED, delivered_at=now - timedelta(days=91)
+    )
+    FaultReport.objects.filter(pk=recent.pk).update(
+        status=FaultReport.Status.DELIVERED, delivered_at=now - timedelta(days=89)
+    )
+
+    assert delivery.purge_delivered_reports() == 1
+
+    assert set(FaultReport.objects.values_list("pk", flat=True)) == {recent.pk, queued.pk}

@@ -34,7 +34,7 @@ from apps.backends.errors import BackendError, BackendSessionExpired, BackendUna
 from apps.backends.pm5 import SessionParts, get_client
 from apps.backends.pm5.errands_types import FaultReportRequest, ReportContact, ReportPhoto, ReportRow
 from apps.backends.pm5.types import Errand
-from apps.faults.models import DRAFT_LIFETIME, FaultReport
+from apps.faults.models import DELIVERED_RETENTION, DRAFT_LIFETIME, FaultReport
 from apps.faults.services import drafts, photos
 
 logger = logging.getLogger(__name__)
@@ -115,6 +115,17 @@ def purge_expired_drafts(now: datetime | None = None) -> int:
             drafts.discard(draft)
         count += 1
     return count
+
+
+def purge_delivered_reports(now: datetime | None = None) -> int:
+    """Reports delivered 90 days ago are deleted: the errand lives in the landlord's system.
+
+    Until then the account's errand list and the receipt page lean on them (a
+    delivered errand the cached session does not show yet, the receipt's link).
+    """
+    cutoff = (now or timezone.now()) - DELIVERED_RETENTION
+    deleted, _ = FaultReport.objects.filter(status=FaultReport.Status.DELIVERED, delivered_at__lte=cutoff).delete()
+    return deleted
 
 
 # --- delivering ------------------------------------------------------------------------------------
