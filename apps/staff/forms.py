@@ -28,6 +28,12 @@ class QueueFilterForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
     )
+    modified_after = forms.DateField(
+        label=_("Ändrad från och med"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
+    )
     text = forms.CharField(label=_("Fritext"), required=False, max_length=100, help_text=_("Ärendenummer, rum, fel."))
 
     def filters(self) -> QueueFilters:
@@ -37,6 +43,7 @@ class QueueFilterForm(forms.Form):
             priority=data["priority"],
             object_id=data["object_id"],
             created_after=data["created_after"],
+            modified_after=data["modified_after"],
             text=data["text"].strip(),
         )
 

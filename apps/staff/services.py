@@ -8,9 +8,10 @@ dropped whenever a member of staff changes a status.
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from apps.backends import fast2
@@ -32,6 +33,7 @@ class QueueFilters:
     priority: str = ""
     object_id: str = ""
     created_after: date | None = None
+    modified_after: date | None = None
     text: str = ""
 
     def query(self) -> fast2.WorkOrderQuery:
@@ -40,6 +42,8 @@ class QueueFilters:
             priorities=(self.priority,) if self.priority else (),
             object_id=self.object_id,
             created_after=self.created_after,
+            # Staff pick a day; FAST2 wants a moment (RFC 3339): that day's local midnight.
+            modified_after=_start_of(self.modified_after),
         )
 
 
@@ -245,3 +249,9 @@ def _refused_message() -> str:
 def _haystack(wo: fast2.WorkOrder) -> str:
     parts = (wo.errand_number, wo.object_id, wo.room, wo.unit, wo.phrase, wo.description, wo.comment, str(wo.id))
     return " ".join(p for p in parts if p).casefold()
+
+
+def _start_of(day: date | None) -> datetime | None:
+    if day is None:
+        return None
+    return timezone.make_aware(datetime.combine(day, time.min))

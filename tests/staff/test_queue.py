@@ -1,9 +1,11 @@
 """The work-order queue: filters, paging, counts per status, htmx, a backend that is down."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.staff import services
 from tests.staff.conftest import a_row
@@ -114,3 +116,26 @@ def test_a_tenants_new_report_appears_in_the_queue(staff_client, fast2_live):
 
     html = staff_client.get(QUEUE, {"status": "REG"}).content.decode()
     assert number in html and "Frysen låter som en traktor" in html
+
+
+def test_it_filters_by_the_day_of_the_last_change(staff_client, fast2_live):
+    from apps.sandbox.models import ErrandRow, ErrandRowHistoryEntry
+
+    row = a_row("REG")
+    today = timezone.localdate()
+    long_ago = timezone.now() - timedelta(days=10)
+    ErrandRow.objects.update(registered_at=long_ago)
+    ErrandRowHistoryEntry.objects.update(at=long_ago)
+    ErrandRowHistoryEntry.objects.create(row=row, label="Hos handläggare", at=timezone.now(), user="Personal")
+
+    changed = ids_on(staff_client.get(QUEUE, {"modified_after": today.isoformat()}).content.decode())
+
+    assert changed == [row.pk]
+
+
+def test_a_day_of_the_last_change_that_is_no_date_is_shown_at_the_field(staff_client, backend_calls):
+    page = staff_client.get(QUEUE, {"modified_after": "igår"}).content.decode()
+    assert 'href="#id_modified_after"' in page
+    assert "Skriv datumet som ÅÅÅÅ-MM-DD." in page
+    assert 'value="igår"' in page
+    assert len(backend_calls) == 0
