@@ -11,6 +11,8 @@ PM5_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/pm5
 export PM5_BASE_URL
 FAST2_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/fast2
 export FAST2_BASE_URL
+ERRANDS_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/errands
+export ERRANDS_BASE_URL
 
 .PHONY: demo test install lint messages clean
 

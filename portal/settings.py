@@ -304,6 +304,18 @@ if PRODUCTION and FAST2_BASE_URL and not (FAST2_CLIENT_ID and FAST2_CLIENT_SECRE
         "FAST2_CLIENT_ID, FAST2_CLIENT_SECRET and FAST2_USERNAME must be set with FAST2_BASE_URL"
     )
 
+# Momentum Errands Rows v2 (an errand's rows, participants and accounting on the staff pages):
+# a technical PM user with the role Extern Leverantör, whose token is sent as a Bearer token.
+# By default: the sandbox at /sandbox/errands/. Optional; without it the staff page says so.
+ERRANDS_BASE_URL = env_str(
+    "ERRANDS_BASE_URL", "http://127.0.0.1:8000/sandbox/errands" if SANDBOX_ENABLED else ""
+).rstrip("/")
+ERRANDS_TOKEN = env_str("ERRANDS_TOKEN", "sandbox-errands-token" if SANDBOX_ENABLED else "")
+ERRANDS_CONNECT_TIMEOUT = env_float("ERRANDS_CONNECT_TIMEOUT", 3.05)
+ERRANDS_READ_TIMEOUT = env_float("ERRANDS_READ_TIMEOUT", 10.0)
+if PRODUCTION and ERRANDS_BASE_URL and not ERRANDS_TOKEN:
+    raise ImproperlyConfigured("ERRANDS_TOKEN must be set with ERRANDS_BASE_URL")
+
 # The landlord as payee: shown with the payment details and put in the invoice QR code
 # (UsingQR nme, cid); PM5 does not send them.
 LANDLORD_NAME = env_str("LANDLORD_NAME", "Bostads AB Tallbacken" if SANDBOX_ENABLED else "")
@@ -316,6 +328,8 @@ CUSTOMER_SESSION_CACHE_SECONDS = env_int("CUSTOMER_SESSION_CACHE_SECONDS", 120)
 SANDBOX_CLIENT_ID = env_str("SANDBOX_CLIENT_ID", "mina-sidor-demo")
 SANDBOX_CLIENT_SECRET = env_str("SANDBOX_CLIENT_SECRET", "sandbox-secret")
 SANDBOX_SESSION_TTL_SECONDS = env_int("SANDBOX_SESSION_TTL_SECONDS", 30 * 60)
+# The token of the sandbox's Errands v2 user (its side of ERRANDS_TOKEN).
+SANDBOX_ERRANDS_TOKEN = env_str("SANDBOX_ERRANDS_TOKEN", "sandbox-errands-token")
 
 LOGGING = {
     "version": 1,

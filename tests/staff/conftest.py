@@ -19,6 +19,7 @@ def staff_client(client, staff_with_totp):
 @pytest.fixture
 def fast2_live(pm5_live, settings, live_server):
     settings.FAST2_BASE_URL = f"{live_server.url}/sandbox/fast2"
+    settings.ERRANDS_BASE_URL = f"{live_server.url}/sandbox/errands"
     return pm5_live
 
 

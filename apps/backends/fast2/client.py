@@ -28,6 +28,9 @@ from apps.backends.errors import (
 )
 from apps.backends.fast2 import parse
 from apps.backends.fast2 import types as t
+from apps.backends.fast2.files import FileCalls
+from apps.backends.fast2.structure import StructureCalls
+from apps.backends.fast2.times import TimeCalls
 from apps.backends.http import http_session
 
 logger = logging.getLogger(__name__)
@@ -39,7 +42,7 @@ RESOURCE_KEY = "fast2:resource-token:{username}"
 EXPIRY_MARGIN_SECONDS = 60
 
 
-class Fast2Client:
+class Fast2Client(TimeCalls, FileCalls, StructureCalls):
     def __init__(
         self,
         *,

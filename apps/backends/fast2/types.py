@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 
 # The status codes of seed 2.1, in their life-cycle order; the labels are the seed's.
 STATUS_LABELS = {
@@ -28,6 +29,29 @@ class Planning:
     day: date | None
     from_time: str | None
     to_time: str | None
+
+
+@dataclass(frozen=True)
+class WorkOrderFile:
+    """A file linked to a work order (the tenant's photos), fetched by id through filetransfer."""
+
+    id: int
+    name: str
+    content_type: str
+    size: int | None
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """annanAnmalare: someone other than the customer who reported the fault."""
+
+    name: str
+    phone: str | None
+    email: str | None
 
 
 @dataclass(frozen=True)
@@ -58,6 +82,11 @@ class WorkOrder:
     done_at: datetime | None
     modified_at: datetime | None
     planning: Planning | None
+    # The sandbox's "filer" (the seed has no file list on a work order, contract ambiguity 5).
+    files: tuple[WorkOrderFile, ...] = ()
+    # externtId: the errand row's GUID in Errands v2 where the landlord's PM sets it; externtNr is the errand's number.
+    external_id: str | None = None
+    reporter: Reporter | None = None
 
     @property
     def status_label(self) -> str:
@@ -122,3 +151,121 @@ class Contact:
     valid_to: date | None = None
     id: int | None = None
     work_order_id: int | None = None
+
+
+# Fasta strukturen (seed 3, 7.1-7.3): objekt > utrymme > enhet, with the fraser of an enhet.
+
+
+@dataclass(frozen=True)
+class EstateObject:
+    """An objekt: normally an apartment or premises, or a common room such as a laundry room."""
+
+    id: str
+    street: str | None
+    apartment_number: str | None
+    postal_code: str | None
+    city: str | None
+    floor: int | None
+    area: Decimal | None
+    kind_code: str | None  # objektsOTyp
+    type_code: str | None  # objektsTyp
+    type_label: str | None
+    tenant_ids: tuple[int, ...]  # internal customer ids of HG1 and HG2
+    property_number: str | None
+    building_number: str | None
+    part_of: str | None
+
+
+@dataclass(frozen=True)
+class ObjectSort:
+    """One sortering entry: an Objekt field as a dotted wire path (e.g. "adress.adress")."""
+
+    field: str
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class ObjectPage:
+    objects: tuple[EstateObject, ...]
+    # The cursor for the next page; None when this page was the last (shorter than asked for).
+    next_after: str | None
+
+
+@dataclass(frozen=True)
+class Room:
+    id: int
+    name: str
+    number: str | None
+    type_code: str | None
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: int
+    room_id: int | None
+    type_code: str | None
+    name: str
+    reportable: bool
+    maintained: bool
+    maintained_on: date | None
+    installed_on: date | None
+    serial_number: str | None
+    warranty_months: int | None
+    maintenance_action: str | None
+    attribute: str | None
+    quantity: Decimal | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class UnitChange:
+    """PUT enheter/{id}: None leaves a field as it is, "" clears a text."""
+
+    name: str | None = None
+    installed_on: date | None = None
+    maintained_on: date | None = None
+    serial_number: str | None = None
+    attribute: str | None = None
+
+
+@dataclass(frozen=True)
+class Phrase:
+    id: int  # what a work order's frasNr names
+    text: str
+    kind_label: str | None
+
+
+@dataclass(frozen=True)
+class Phone:
+    kind: str  # Arbete, Avflyttad, Bostad, Mobil
+    number: str
+
+
+@dataclass(frozen=True)
+class Customer:
+    id: int
+    number: str | None  # the kundnummer; personal data, keep it out of logs
+    name: str | None
+    email: str | None
+    phones: tuple[Phone, ...]
+
+
+@dataclass(frozen=True)
+class NewWorkOrder:
+    """The body of Skapa arbetsorder (seed 7.6.2); only object_id is required."""
+
+    object_id: str
+    room_id: int | None = None
+    unit_id: int | None = None
+    unit_note: str = ""
+    phrase_id: int | None = None
+    description: str = ""
+    comment: str = ""
+    customer_number: str = ""
+    performer_id: str = ""  # resursId: the backend orders it (GODK) at once when given
+    kind_code: str = "F"
+    priority_code: str = ""
+    access_code: str = ""  # tilltradesKod J/N
+    status_code: str = ""
+    origin: str = ""
+    planning: Planning | None = None

@@ -23,11 +23,15 @@ SIZES = {"full": (catalogue.FULL_ESTATE, 0.92), "small": (catalogue.SMALL_ESTATE
 # Deleted in this order, children before parents, so no delete has to chase cascades.
 DEMO_MODELS = (
     m.SessionKey,
+    m.TempFile,
+    m.UnitRecord,
     m.ContactValidation,
     m.ErrandRowMedia,
     m.ErrandRowHistoryEntry,
     m.ErrandParticipant,
     m.ErrandRow,
+    m.IncomingInvoice,
+    m.IncomingReference,
     m.Errand,
     m.LedgerRowSpecification,
     m.LedgerRow,

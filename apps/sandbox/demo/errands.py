@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from apps.sandbox.demo import catalogue, names
+from apps.sandbox.demo.accounting import Accounting, guid, remark_for
 from apps.sandbox.demo.estate import Estate
 from apps.sandbox.demo.files import simple_png
 from apps.sandbox.demo.people import Tenant
@@ -49,12 +50,14 @@ class Fault:
     key_handling: int = 1
     key_note: str = ""
     photo: bool = False
+    remark: str = ""
 
 
 @dataclass(frozen=True)
 class Script:
     rows: tuple[Fault, ...]
     kind: str = Errand.Kind.ORDER
+    reporter: tuple[str, str, str] | None = None  # another reporter than the tenant: name, phone, e-mail
 
 
 # Demo customer 1 sees every status PM5 can show, and the seed's own freezer.
@@ -70,13 +73,17 @@ DEMO_ERRANDS = (
                 key_handling=2,
                 key_note="Hemma vardagar efter 16:00",
                 photo=True,
+                remark="Frysen byttes för ett år sedan: kontakta leverantören om garanti innan beställning.",
             ),
         )
     ),
     Script((Fault("apartment", ("Badrum", "Handfat", "Blandare"), S.GODK, "Droppar", 6),)),
     Script((Fault("apartment", ("Sovrum", "Fönster"), S.PAGAR, "Drar kallt", 4),)),
     Script((Fault("apartment", ("Badrum", "WC", "Spolning"), S.UTFORD, "Rinner", 45),)),
-    Script((Fault("laundry", ("Tvättmaskin 2",), S.OVERF, "Fungerar inte", 70),)),
+    Script(
+        (Fault("laundry", ("Tvättmaskin 2",), S.OVERF, "Fungerar inte", 70),),
+        reporter=("Eva Lind", "070-222 33 44", "eva.lind@example.se"),
+    ),
     Script((Fault("apartment", ("Hall", "Belysning"), S.MAK, "Blinkar", 30),)),
     Script((Fault("apartment", ("Kök", "Spis", "Ugn"), S.REG, "Blir inte varm", 9, hold=Hold.VANTAR, key_handling=2),)),
     Script((Fault("storage", ("Dörr och lås",), S.GODK, "Trasig", 20, hold=Hold.VILANDE),)),
@@ -113,6 +120,7 @@ class ErrandWriter:
         self.media: list[ErrandRowMedia] = []
         self.handler_of: dict[int, ErrandParticipant] = {}  # errand id → its case officer
         self.rows_of: dict[int, list[ErrandRow]] = {}  # errand id → its rows
+        self.accounting = Accounting(run)
 
     # --- what gets reported ----------------------------------------------------------
 
@@ -123,6 +131,8 @@ class ErrandWriter:
         errand = self._errand(
             tenant, obj, received, script.kind, urgent=any(f.priority == Priority.AKUT for f in script.rows)
         )
+        if script.reporter:
+            errand.reporter_name, errand.reporter_phone, errand.reporter_email = script.reporter
         for fault in script.rows:
             node = estate.node(_place(tenant, fault.place), *fault.labels)
             row = self._row(
@@ -136,6 +146,8 @@ class ErrandWriter:
                 key_handling=fault.key_handling,
                 key_note=fault.key_note,
             )
+            if fault.remark:
+                row.remark = fault.remark
             if fault.photo:
                 self.media.append(
                     ErrandRowMedia(
@@ -209,8 +221,10 @@ class ErrandWriter:
         source: str = Errand.Source.MINA_SIDOR,
     ) -> Errand:
         number = f"R-{received:%y%m}-{self.run.next_id('errand_number')}"
+        errand_id = self.run.next_id("errand")
         errand = Errand(
-            id=self.run.next_id("errand"),
+            id=errand_id,
+            guid=guid("errand", errand_id),
             number=number,
             customer=tenant.customer,
             rental_object=obj,
@@ -258,8 +272,11 @@ class ErrandWriter:
         key_note: str = "",
     ) -> ErrandRow:
         fault_id = next((i for i, label in catalogue.FAULT_TYPES.items() if label == fault), None)
+        row_id = self.run.next_id("errand_row")
         row = ErrandRow(
-            id=self.run.next_id("errand_row"),
+            id=row_id,
+            guid=guid("errand_row", row_id),
+            remark=remark_for(row_id),
             errand=errand,
             node=node,
             description=catalogue.FAULT_STORIES.get(node.kind_id, f"Fel på {node.label.lower()}."),
@@ -272,7 +289,8 @@ class ErrandWriter:
             registered_at=received,
             occurred_at=received - timedelta(hours=self.run.rng.randint(2, 30)),
         )
-        supplier = names.SUPPLIERS[names.SUPPLIER_BY_KIND.get(node.kind_id, "bygg")]
+        trade = names.SUPPLIER_BY_KIND.get(node.kind_id, "bygg")
+        supplier = names.SUPPLIERS[trade]
         handler = self.handler_of[errand.id].display_name
         self._step(row, "Registrerad", received, "Mina sidor" if errand.source == Errand.Source.MINA_SIDOR else "PM5")
         self._step(row, "Hos handläggare", received + timedelta(minutes=20), handler)
@@ -308,6 +326,7 @@ class ErrandWriter:
                     phone="08-465 004 40",
                 )
             )
+        self.accounting.book(row, supplier, trade)
         self.rows.append(row)
         self.rows_of[errand.id].append(row)
         return row
@@ -326,6 +345,7 @@ class ErrandWriter:
 
     def save(self) -> None:
         Errand.objects.bulk_create(self.errands)
+        self.accounting.save()
         ErrandRow.objects.bulk_create(self.rows)
         ErrandParticipant.objects.bulk_create(self.participants)
         ErrandRowHistoryEntry.objects.bulk_create(self.history)

@@ -19,6 +19,8 @@ FIRST_IDS = {
     "errand": 516849,
     "errand_number": 5000,
     "errand_row": 827310,
+    "ib_number": 10000,
+    "incoming_invoice": 100001,
     "media": 40210,
     "address": 3617390,
     "document": 12345,

@@ -4,10 +4,9 @@ The body's arbetsorderId, when sent, must equal the query's (contract ambiguity 
 PUT is a partial update (ambiguity 13).
 """
 
-from datetime import date
 from typing import Any
 
-from apps.sandbox.fast2.wire import day
+from apps.sandbox.fast2.wire import day, optional_date
 from apps.sandbox.models import WorkOrderContact
 
 FIELDS = {  # wire name → (model field, max length)
@@ -48,17 +47,8 @@ def apply(c: WorkOrderContact, body: dict[str, Any], *, partial: bool) -> None:
             setattr(c, field, value)
     for wire, field in (("datumFom", "valid_from"), ("datumTom", "valid_to")):
         if wire in body or not partial:
-            setattr(c, field, _date(body.get(wire), wire))
+            setattr(c, field, optional_date(body.get(wire), wire, ContactInvalid))
     if not c.name:
         raise ContactInvalid("namn krävs.")
     if c.valid_from and c.valid_to and c.valid_to < c.valid_from:
         raise ContactInvalid("datumTom ska vara samma dag som datumFom eller senare.")
-
-
-def _date(value: Any, name: str) -> date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ContactInvalid(f"{name} ska vara ett datum, ÅÅÅÅ-MM-DD.") from None

@@ -3,14 +3,18 @@
 One errand row is one work order, its id the row's id. Where the seed leaves a
 name out of the read shape the sandbox adds it, marked here: ``utrymme`` and
 ``enhet`` carry a ``beskrivning`` (the seed has only their ids, so a reader
-would need three more calls to name the room and the unit).
+would need three more calls to name the room and the unit). ``filer`` lists the
+files linked to the work order, the photos tenants attach through PM5, as
+``{id, namn, contentType, storlek}``: the seed has no such field (contract
+ambiguity 5), and the ids are those GET /v1/filetransfer/file/{id} serves.
 """
 
+import mimetypes
 import re
 from collections.abc import Iterable
 
-from django.db.models import Max, QuerySet
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import Max, Prefetch, QuerySet
+from django.db.models.functions import Coalesce, Greatest, Length
 from django.utils import timezone
 
 from apps.sandbox.fast2.wire import clock, day, moment
@@ -19,6 +23,7 @@ from apps.sandbox.models import (
     ErrandParticipant,
     ErrandRow,
     ErrandRowHistoryEntry,
+    ErrandRowMedia,
     Node,
     Priority,
     WorkOrderStatus,
@@ -37,7 +42,7 @@ def work_orders() -> QuerySet[ErrandRow]:
     """Every work order, with ``modified``: the latest händelse, or the registration."""
     return (
         ErrandRow.objects.select_related("errand", "errand__rental_object", "node", "fault_type", "key_handling")
-        .prefetch_related("participants")
+        .prefetch_related("participants", Prefetch("media", queryset=media_listing()))
         .annotate(modified=Greatest(Coalesce(Max("history__at"), "registered_at"), "registered_at"))
         .order_by("-registered_at", "-pk")
     )
@@ -61,7 +66,8 @@ def work_order(row: ErrandRow, nodes: dict[str, Node] | None = None) -> dict:
     modified = getattr(row, "modified", None) or row.registered_at
     return {
         "id": row.pk,
-        "externtId": None,
+        # The errand's number and the row's GUID in Errands v2, where the row's accounting is.
+        "externtId": row.guid,
         "externtNr": errand.number,
         "objekt": {"id": errand.rental_object.number},
         "kund": {"id": errand.customer_id} if errand.customer_id else None,
@@ -78,7 +84,7 @@ def work_order(row: ErrandRow, nodes: dict[str, Node] | None = None) -> dict:
         "information": {
             "beskrivning": row.description or None,
             "kommentar": _comment(errand, row),
-            "anmarkning": None,
+            "anmarkning": row.remark or None,
             "atgard": row.action or None,
         },
         "arbetsorderTyp": (
@@ -108,8 +114,30 @@ def work_order(row: ErrandRow, nodes: dict[str, Node] | None = None) -> dict:
         "ekonomi": None,
         "fakturera": None,
         "ursprung": errand.source,
-        "annanAnmalare": None,
+        "annanAnmalare": {
+            "namn": errand.reporter_name,
+            "telefon": errand.reporter_phone or None,
+            "epostAdress": errand.reporter_email or None,
+        }
+        if errand.reporter_name
+        else None,
+        "filer": [work_order_file(m) for m in row.media.all()],  # sandbox-defined, see the docstring
     }
+
+
+def media_listing() -> QuerySet[ErrandRowMedia]:
+    """A work order's files without their bytes, each with its size."""
+    return ErrandRowMedia.objects.defer("content").annotate(size=Length("content"))
+
+
+def work_order_file(media: ErrandRowMedia) -> dict:
+    return {"id": media.pk, "namn": media_name(media), "contentType": media.content_type, "storlek": media.size}
+
+
+def media_name(media: ErrandRowMedia) -> str:
+    """PM5 keeps no file name for a photo: one is made from the ids and the type."""
+    extension = {"image/jpeg": ".jpg"}.get(media.content_type) or mimetypes.guess_extension(media.content_type) or ""
+    return f"arbetsorder-{media.row_id}-bild-{media.pk}{extension}"
 
 
 def status(code: str) -> dict:

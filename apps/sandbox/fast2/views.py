@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from apps.sandbox.behaviour import sandbox_api
-from apps.sandbox.fast2 import auth, contacts, serializers, sla, transitions, updates
+from apps.sandbox.fast2 import auth, contacts, creation, serializers, sla, transitions, updates
 from apps.sandbox.fast2.wire import answer, created, error, ok
 from apps.sandbox.models import ErrandRow, ErrandRowHistoryEntry, WorkOrderContact, WorkOrderStatus
 
@@ -62,8 +62,10 @@ def login(request: HttpRequest) -> HttpResponse:
 @fast2_api
 @auth.resource_required
 def work_order_list(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET"):
+    if refused := allow(request, "GET", "POST"):
         return refused
+    if request.method == "POST":
+        return _create(request, resource)
     try:
         rows = _filtered(request)
         offset = _int(request.GET.get("offset"), 0, "offset")
@@ -226,6 +228,15 @@ def contact_detail(request: HttpRequest, contact_id: str, resource: auth.Resourc
         return error(400, "BadRequest", str(exc))
     found.save()
     return ok()
+
+
+def _create(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
+    """POST /v1/arbetsorder (seed 7.6.2): see creation.py."""
+    try:
+        row = creation.create(_body(request), by=resource.name)
+    except (BadRequest, creation.CreateInvalid) as exc:
+        return error(400, "BadRequest", str(exc))
+    return created(row.pk)
 
 
 def _filtered(request: HttpRequest):

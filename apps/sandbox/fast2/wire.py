@@ -43,3 +43,13 @@ def moment(value: datetime | None) -> str | None:
 def clock(value: datetime | None) -> str | None:
     """A time of day, HH:MM, as planering's bokadFromTid/bokadTomTid."""
     return None if value is None else timezone.localtime(value).strftime("%H:%M")
+
+
+def optional_date(value: Any, name: str, invalid: type[Exception]) -> date | None:
+    """A date field of a request body: absent or empty is None, anything but ÅÅÅÅ-MM-DD raises ``invalid``."""
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise invalid(f"{name} ska vara ett datum, ÅÅÅÅ-MM-DD.") from None

@@ -31,6 +31,7 @@ from apps.sandbox.models.errands import (
     WorkOrderContact,
     WorkOrderStatus,
 )
+from apps.sandbox.models.errands_v2 import IncomingInvoice, IncomingReference
 from apps.sandbox.models.estate import (
     Building,
     Company,
@@ -42,6 +43,8 @@ from apps.sandbox.models.estate import (
     Property,
     RentalObject,
 )
+from apps.sandbox.models.fast2_structure import UnitRecord
+from apps.sandbox.models.fast2_times import TempFile, WorkOrderTime
 from apps.sandbox.models.metering import Meter, MeterInstallation, MeterReading
 
 __all__ = [
@@ -60,6 +63,8 @@ __all__ = [
     "ErrandRowHistoryEntry",
     "ErrandRowMedia",
     "FaultDescriptionType",
+    "IncomingInvoice",
+    "IncomingReference",
     "Hold",
     "KeyHandlingType",
     "Lease",
@@ -80,7 +85,10 @@ __all__ = [
     "RentalObject",
     "SandboxBehaviour",
     "SessionKey",
+    "TempFile",
     "TemporaryAddress",
+    "UnitRecord",
     "WorkOrderContact",
     "WorkOrderStatus",
+    "WorkOrderTime",
 ]

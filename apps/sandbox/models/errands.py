@@ -6,6 +6,7 @@ them (``pm5_status``), so the tenant's view and the staff's view of one fault
 can never disagree.
 """
 
+import uuid
 from dataclasses import dataclass
 
 from django.db import models
@@ -59,6 +60,11 @@ PM5_STATUS = {
 OPEN_STATUSES = (WorkOrderStatus.REG, WorkOrderStatus.GODK, WorkOrderStatus.PAGAR)
 
 
+def new_guid() -> str:
+    """A Momentum GUID as Errands v2 writes them: 32 lower-case hex digits, no hyphens."""
+    return uuid.uuid4().hex
+
+
 class Errand(models.Model):
     """An errand (PM5 Ärende); its primary key is ÄrendeId."""
 
@@ -89,6 +95,11 @@ class Errand(models.Model):
     )
     # Not PM5: the sandbox-only Idempotency-Key header of Skapa felanmälan (contract A09).
     idempotency_key = models.CharField(max_length=100, blank=True)
+    # Errands v2: the errand's GUID, and FAST2's annanAnmalare when someone else than the customer reported it.
+    guid = models.CharField(max_length=32, unique=True, default=new_guid)
+    reporter_name = models.CharField(max_length=120, blank=True)
+    reporter_phone = models.CharField(max_length=30, blank=True)
+    reporter_email = models.EmailField(blank=True)
 
     class Meta:
         ordering = ["-received_at", "-pk"]
@@ -145,6 +156,15 @@ class ErrandRow(models.Model):
     residual_value = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     discount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     offer_accepted_on = models.DateField(null=True, blank=True, help_text="Set by Spara erbjudandesvar.")
+    # FAST2 information.anmarkning: for the landlord's own staff only, never in a PM5 answer.
+    remark = models.TextField(blank=True)
+    # Errands v2: the row's GUID, its estimated cost (null: no accounting yet) and, once
+    # sent to a supplier, its IB group.
+    guid = models.CharField(max_length=32, unique=True, default=new_guid)
+    estimated_cost = models.DecimalField(max_digits=12, decimal_places=4, null=True, blank=True)
+    incoming_reference = models.ForeignKey(
+        "sandbox.IncomingReference", on_delete=models.SET_NULL, null=True, blank=True, related_name="rows"
+    )
 
     class Meta:
         ordering = ["pk"]

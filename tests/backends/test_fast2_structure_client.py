@@ -1,0 +1,111 @@
+"""The FAST2 client's fasta strukturen, kund and Skapa arbetsorder calls against the sandbox over real HTTP."""
+
+from datetime import date
+
+import pytest
+
+from apps.backends.errors import BackendNotFound, BackendRefused
+from apps.backends.fast2 import Planning, WorkOrderQuery, get_client
+from apps.backends.fast2.types import NewWorkOrder, ObjectSort, Phone, UnitChange
+
+pytestmark = pytest.mark.integration
+
+KALLE_HOME = "142-043-01"
+KITCHEN, FREEZER = 512431, 422831  # the seed's example walk, kept in demo customer 1's apartment
+
+
+@pytest.fixture
+def fast2_live(pm5_live, settings, live_server):
+    settings.FAST2_BASE_URL = f"{live_server.url}/sandbox/fast2"
+    return pm5_live
+
+
+def kalle_id(live) -> int:
+    return get_client().customer_by_number(live.alice.number).id
+
+
+def test_it_reads_an_object_and_the_customers_reportable_objects(fast2_live):
+    client = get_client()
+    home = client.estate_object(KALLE_HOME)
+    assert home.id == KALLE_HOME and home.street and home.type_code == "Lägenhet"
+    customer_id = kalle_id(fast2_live)
+    assert customer_id in home.tenant_ids
+    mine = client.reportable_objects(customer_id=customer_id)
+    assert KALLE_HOME in {o.id for o in mine.objects} and mine.next_after is None
+    [laundry] = client.reportable_objects(rentable=False, customer_id=customer_id).objects
+    assert laundry.kind_code == "Tvattstuga"
+    with pytest.raises(BackendNotFound):
+        client.estate_object("999-999-99")
+
+
+def test_it_pages_with_first_and_after_and_iterates_every_page(fast2_live):
+    client = get_client()
+    everything = client.reportable_objects(first=1000).objects
+    first = client.reportable_objects(first=2)
+    assert len(first.objects) == 2 and first.next_after == first.objects[-1].id
+    second = client.reportable_objects(first=2, after=first.next_after)
+    assert first.objects + second.objects == everything[:4]
+    assert tuple(client.all_reportable_objects(page_size=2)) == everything
+    backwards = client.reportable_objects(first=1000, sort=(ObjectSort("id", descending=True),)).objects
+    assert backwards == tuple(reversed(everything))
+
+
+def test_a_bad_sort_is_refused(fast2_live):
+    with pytest.raises(BackendRefused) as refused:
+        get_client().reportable_objects(sort=(ObjectSort("hyra"),))
+    assert refused.value.status == 400 and "falt" in refused.value.message
+
+
+def test_it_walks_rooms_units_and_phrases_and_updates_a_unit(fast2_live):
+    client = get_client()
+    rooms = client.rooms(KALLE_HOME)
+    kitchen = next(r for r in rooms if r.id == KITCHEN)
+    assert kitchen.name == "Kök" and client.room(KITCHEN) == kitchen
+    units = client.units(KITCHEN)
+    freezer = next(u for u in units if u.id == FREEZER)
+    assert freezer.room_id == KITCHEN and freezer.reportable and client.unit(FREEZER) == freezer
+    phrases = client.phrases(FREEZER)
+    assert "Kyler inte" in {p.text for p in phrases}
+    client.update_unit(FREEZER, UnitChange(serial_number="EL-1", installed_on=date(2021, 3, 1)))
+    changed = client.unit(FREEZER)
+    assert (changed.serial_number, changed.installed_on, changed.name) == ("EL-1", date(2021, 3, 1), freezer.name)
+
+
+def test_it_reads_a_customer_and_changes_the_contact_details(fast2_live):
+    client = get_client()
+    customer = client.customer(kalle_id(fast2_live))
+    assert customer.number == fast2_live.alice.number and customer.name
+    client.update_customer_contact(customer.id, email="ny@example.se", phones=(Phone("Mobil", "070-222 33 44"),))
+    changed = client.customer(customer.id)
+    assert changed.email == "ny@example.se" and Phone("Mobil", "070-222 33 44") in changed.phones
+    with pytest.raises(BackendRefused):
+        client.update_customer_contact(customer.id, phones=(Phone("Arbete", "08-123 456"),))
+    with pytest.raises(BackendNotFound):
+        client.customer(99999999)
+
+
+def test_it_creates_a_work_order_that_the_list_shows(fast2_live):
+    client = get_client()
+    phrase = next(p for p in client.phrases(FREEZER) if p.text == "Kyler inte")
+    new_id = client.create_work_order(
+        NewWorkOrder(
+            object_id=KALLE_HOME,
+            room_id=KITCHEN,
+            unit_id=FREEZER,
+            phrase_id=phrase.id,
+            description="Frysen kyler inte.",
+            customer_number=fast2_live.alice.number,
+            priority_code="30",
+            planning=Planning(day=date(2030, 5, 14), from_time="08:00", to_time="10:00"),
+        )
+    )
+    order = client.work_order(new_id)
+    assert (order.status, order.object_id, order.phrase, order.priority_code) == ("REG", KALLE_HOME, "Kyler inte", "30")
+    assert order.customer_id == kalle_id(fast2_live) and order.planning.from_time == "08:00"
+    assert new_id in [wo.id for wo in client.work_orders(WorkOrderQuery(object_id=KALLE_HOME), limit=1000)]
+
+
+def test_a_work_order_that_does_not_fit_together_is_refused_with_the_reason(fast2_live):
+    with pytest.raises(BackendRefused) as refused:
+        get_client().create_work_order(NewWorkOrder(object_id=KALLE_HOME, unit_id=FREEZER, phrase_id=1))
+    assert refused.value.status == 400 and "frasNr" in refused.value.message
