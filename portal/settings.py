@@ -321,6 +321,13 @@ if PRODUCTION and ERRANDS_BASE_URL and not ERRANDS_TOKEN:
 LANDLORD_NAME = env_str("LANDLORD_NAME", "Bostads AB Tallbacken" if SANDBOX_ENABLED else "")
 LANDLORD_ORGANISATION_NUMBER = env_str("LANDLORD_ORGANISATION_NUMBER", "556677-8899" if SANDBOX_ENABLED else "")
 
+# How many backend reads a staff page makes at once. The SQLite test database is one
+# in-memory connection shared by the live server's threads, which must not serve the
+# sandbox concurrently, so that profile reads one at a time (PostgreSQL in CI does not).
+STAFF_PARALLEL_READS = env_int(
+    "STAFF_PARALLEL_READS", 1 if TESTING and DATABASES["default"]["ENGINE"].endswith("sqlite3") else 5
+)
+
 # How long a tenant's backend session data is reused before it is read again.
 CUSTOMER_SESSION_CACHE_SECONDS = env_int("CUSTOMER_SESSION_CACHE_SECONDS", 120)
 

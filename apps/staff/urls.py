@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.staff import views
+from apps.staff import files, views
 
 app_name = "staff"
 
@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.queue, name="queue"),
     path("arbetsorder/<int:work_order_id>/", views.work_order, name="work_order"),
     path("arbetsorder/<int:work_order_id>/status/", views.move_status, name="move_status"),
+    path(
+        "arbetsorder/<int:work_order_id>/filer/<int:file_id>/",
+        files.work_order_file,
+        name="work_order_file",
+    ),
     path("arbetsorder/<int:work_order_id>/handelse/", views.add_event, name="add_event"),
     path("arbetsorder/<int:work_order_id>/prioritet/", views.change_priority, name="change_priority"),
     path("arbetsorder/<int:work_order_id>/planering/", views.plan, name="plan"),

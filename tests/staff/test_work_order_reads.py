@@ -1,0 +1,71 @@
+"""The work-order page asks its backends at once, not one after another."""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from apps.staff import services
+from apps.staff.errand_rows import ErrandRows
+
+
+class BarrierClient:
+    """A FAST2 client whose reads only return once all four are under way together."""
+
+    def __init__(self, work_order):
+        self.barrier = threading.Barrier(4, timeout=10)
+        self._work_order = work_order
+
+    def work_order(self, work_order_id):
+        return self._work_order
+
+    def _together(self, answer):
+        self.barrier.wait()  # BrokenBarrierError if the reads came one by one
+        return answer
+
+    def events(self, work_order_id):
+        return self._together([])
+
+    def status_choices(self, work_order_id):
+        return self._together([])
+
+    def sla(self, work_order_id):
+        return self._together("sla")
+
+    def contacts(self, work_order_id):
+        return self._together([])
+
+
+@pytest.mark.django_db
+def test_the_reads_after_the_work_order_run_at_the_same_time(monkeypatch):
+    work_order = object()
+    client = BarrierClient(work_order)
+    monkeypatch.setattr(services.fast2, "get_client", lambda: client)
+    monkeypatch.setattr(services, "event_types", lambda: [])
+    monkeypatch.setattr(services, "for_work_order", lambda wo: ErrandRows(missing=wo is not work_order))
+    # The test profile reads one at a time (settings.STAFF_PARALLEL_READS); production's pool:
+    monkeypatch.setattr(services, "_READS", ThreadPoolExecutor(max_workers=5))
+
+    page = services.work_order_page(7)
+
+    assert page.work_order is work_order and page.sla == "sla"
+    assert page.errand_rows == ErrandRows()
+
+
+@pytest.mark.django_db
+def test_a_failing_read_fails_the_page_as_before(monkeypatch):
+    from apps.backends.errors import BackendUnavailable
+
+    client = BarrierClient(object())
+    client.barrier = threading.Barrier(1)
+
+    def down(work_order_id):
+        raise BackendUnavailable("FAST2 sla: HTTP 503")
+
+    client.sla = down
+    monkeypatch.setattr(services.fast2, "get_client", lambda: client)
+    monkeypatch.setattr(services, "event_types", lambda: [])
+    monkeypatch.setattr(services, "for_work_order", lambda wo: ErrandRows())
+
+    with pytest.raises(BackendUnavailable):
+        services.work_order_page(7)
