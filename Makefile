@@ -50,10 +50,11 @@ test: install
 lint: install
 	$(VENV)/bin/lint-imports
 
-## messages: extract the catalogues (sv is the source language: msgen copies it), then compile
+## messages: extract the catalogues (sv is the source language: msgen copies it; en and nb keep
+## their translations, new messages come out untranslated for the translation test to catch), then compile
 messages: install
 	rm -f locale/sv/LC_MESSAGES/django.po  # rebuilt from the source every time: no fuzzy guesses
-	$(PY) manage.py makemessages -l sv -l en $(MESSAGES_FLAGS)
+	$(PY) manage.py makemessages -l sv -l en -l nb $(MESSAGES_FLAGS)
 	msgen --no-wrap -o locale/sv/LC_MESSAGES/django.po locale/sv/LC_MESSAGES/django.po
 	$(PY) manage.py compilemessages --ignore=.venv
 

@@ -1,7 +1,17 @@
 """Template filters for money and dates, loaded into every template (TEMPLATES builtins).
 
-Money as on a Swedish paper invoice: 7 900,00 kr (non-breaking spaces, so an
-amount never wraps); dates as ISO 8601, the Swedish way: 2026-11-23.
+Each filter writes in the active language's format, defined in
+portal/formats/<lang>/formats.py (FORMAT_MODULE_PATH):
+
+    Swedish    2026-11-23   2026-11-23 14:05         7 900,00 kr
+    Norwegian  23.11.2026   23.11.2026 kl. 14.05     kr 7 900,00
+    English    23 Nov 2026  23 Nov 2026 14:05        SEK 7,900.00
+
+The names isodate and isodatetime date from when the portal was Swedish only, and
+Swedish dates are ISO 8601; they now mean "the language's date" and are for
+reading. For machines (<time datetime>, <input type="date"> values) use
+`|date:"Y-m-d"`, which is ISO in every language. The spaces inside an amount or
+a date are non-breaking, so neither wraps.
 """
 
 from datetime import date, datetime
@@ -9,9 +19,10 @@ from decimal import Decimal
 
 from django import template
 from django.utils import formats, timezone
-from django.utils.translation import gettext
 
 register = template.Library()
+
+SWEDISH_MONEY = "{amount}\xa0kr"
 
 
 @register.filter
@@ -19,27 +30,36 @@ def money(value: Decimal | int | None) -> str:
     if value is None or value == "":
         return ""
     amount = formats.number_format(Decimal(value), decimal_pos=2, use_l10n=True, force_grouping=True)
-    # Translators: the currency after an amount, e.g. "7 900,00 kr".
-    return f"{amount}\xa0{gettext('kr')}"
+    return _money_format().format(amount=amount)
+
+
+def _money_format() -> str:
+    # Django's get_format() only knows its own setting names, so our MONEY_FORMAT
+    # is looked up in the same format modules it uses, ours first.
+    for module in formats.get_format_modules():
+        if pattern := getattr(module, "MONEY_FORMAT", None):
+            return pattern
+    return SWEDISH_MONEY
 
 
 @register.filter
 def isodate(value: date | datetime | None) -> str:
+    """The date in the active language's short format, in Swedish time."""
     if value is None or value == "":
         return ""
-    if isinstance(value, datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-        return value.strftime("%Y-%m-%d")
-    return value.isoformat()
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return formats.date_format(value, "SHORT_DATE_FORMAT")
 
 
 @register.filter
 def isodatetime(value: datetime | None) -> str:
+    """The date and time in the active language's short format, in Swedish time."""
     if value is None or value == "":
         return ""
     if timezone.is_aware(value):
         value = timezone.localtime(value)
-    return value.strftime("%Y-%m-%d %H:%M")
+    return formats.date_format(value, "SHORT_DATETIME_FORMAT")
 
 
 @register.filter

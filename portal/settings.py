@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "apps.accounts.context_processors.session_timeout",
             ],
             "builtins": ["portal.formatting"],
         },
@@ -134,6 +135,12 @@ else:
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
+# Every request moves the expiry, so a session ends SESSION_COOKIE_AGE after the last
+# page or htmx request and the time left is known when a page is rendered: the
+# session-timeout warning (WCAG 2.2.1) counts down from it without asking the server.
+SESSION_SAVE_EVERY_REQUEST = True
+# How long before the session ends a signed-in person is warned and offered more time.
+SESSION_TIMEOUT_WARNING_SECONDS = env_int("SESSION_TIMEOUT_WARNING_SECONDS", 5 * 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = PRODUCTION
@@ -198,8 +205,11 @@ MFA_FORMS = {
 }
 
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", _("Svenska")), ("en", _("English"))]
+LANGUAGES = [("sv", _("Svenska")), ("nb", _("Norsk bokmål")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our date, time and money formats per language (portal/formats/<lang>/formats.py),
+# in front of Django's own; see portal/formatting.py.
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
@@ -320,6 +330,13 @@ if PRODUCTION and ERRANDS_BASE_URL and not ERRANDS_TOKEN:
 # (UsingQR nme, cid); PM5 does not send them.
 LANDLORD_NAME = env_str("LANDLORD_NAME", "Bostads AB Tallbacken" if SANDBOX_ENABLED else "")
 LANDLORD_ORGANISATION_NUMBER = env_str("LANDLORD_ORGANISATION_NUMBER", "556677-8899" if SANDBOX_ENABLED else "")
+# Where the accessibility statement (/tillganglighet/) asks people to report a problem.
+ACCESSIBILITY_CONTACT_EMAIL = env_str(
+    "ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@tallbacken.example" if SANDBOX_ENABLED else ""
+)
+if PRODUCTION and not ACCESSIBILITY_CONTACT_EMAIL:
+    # The law on accessible public digital services asks for a way to report a problem.
+    raise ImproperlyConfigured("ACCESSIBILITY_CONTACT_EMAIL must be set in production")
 
 # How many backend reads a staff page makes at once. The SQLite test database is one
 # in-memory connection shared by the live server's threads, which must not serve the

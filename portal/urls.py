@@ -1,8 +1,12 @@
 from django.conf import settings
 from django.urls import include, path
 
+from portal import views
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("tillganglighet/", views.accessibility, name="accessibility"),  # public: no login
+    path("konto/", include("apps.accounts.urls")),  # before allauth's paths, none of which it shadows
     path("konto/", include("allauth.urls")),
     path("fakturor/", include("apps.invoices.urls")),
     path("dokument/", include("apps.documents.urls")),

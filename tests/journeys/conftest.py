@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, expect, sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM
 # calls are still synchronous and safe.
@@ -29,7 +29,12 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Swedish date and time inputs (ÅÅÅÅ-MM-DD, 24 h) in the screenshots, as a Swedish tenant sees them.
+    "--lang=sv-SE",
 ]
+# Chromium on Linux ignores --lang and takes its locale from the environment; the
+# Swedish strings come from Debian's chromium-l10n (scripts/system-deps installs it).
+CHROMIUM_ENV = {**os.environ, "LANGUAGE": "sv_SE"}
 
 
 def chromium_path() -> str:
@@ -42,7 +47,7 @@ def chromium_path() -> str:
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, env=CHROMIUM_ENV)
         yield browser
         browser.close()
 
@@ -63,8 +68,12 @@ class Journey:
         self.page.goto(self.base_url + path)
 
     def check(self, label: str) -> None:
-        """axe finds no WCAG 2.1 A/AA violation; a screenshot at each width."""
+        """The footer links to the accessibility statement; axe finds no WCAG 2.1 A/AA violation; a screenshot at each width."""
         self.step += 1
+        statement = self.page.get_by_role("contentinfo").get_by_role("link", name="Tillgänglighetsredogörelse")
+        expect(statement, f"{label}: the footer links to the accessibility statement").to_have_attribute(
+            "href", "/tillganglighet/"
+        )
         if self.javascript:  # axe runs as a script in the page
             results = self.axe.run(self.page, options=WCAG_AA)
             assert results.violations_count == 0, f"{label}: {results.generate_snapshot()}"

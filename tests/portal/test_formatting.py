@@ -1,9 +1,16 @@
+"""Money and dates in each language's own format; the amount is always Swedish kronor."""
+
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
+import pytest
+from django.template import Context, Template
 from django.utils import translation
 
 from portal.formatting import isodate, isodatetime, money, postcode
+
+AFTERNOON_UTC = datetime(2026, 11, 23, 13, 5, tzinfo=UTC)  # 14:05 in Stockholm
+LATE_EVENING_UTC = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)  # already the 24th in Stockholm
 
 
 def test_money_is_written_as_on_a_swedish_invoice():
@@ -13,20 +20,65 @@ def test_money_is_written_as_on_a_swedish_invoice():
         assert money(0) == "0,00\xa0kr"
 
 
-def test_money_follows_the_english_number_format_in_english():
+def test_money_in_norwegian_puts_kr_before_the_amount():
+    with translation.override("nb"):
+        assert money(Decimal("7900")) == "kr\xa07\xa0900,00"
+        assert money(Decimal("1234567.891")) == "kr\xa01\xa0234\xa0567,89"
+
+
+def test_money_in_english_is_sek_with_the_english_number_format():
     with translation.override("en"):
-        assert money(Decimal("7900")).startswith("7,900.00")
+        assert money(Decimal("7900")) == "SEK\xa07,900.00"
+        assert money(Decimal("-1234.5")) == "SEK\xa0-1,234.50"
 
 
 def test_nothing_is_written_for_a_missing_amount():
     assert money(None) == ""
+    assert isodate(None) == "" and isodatetime(None) == ""
 
 
 def test_dates_are_iso_8601_in_swedish_time():
-    assert isodate(date(2026, 11, 23)) == "2026-11-23"
-    late_evening_utc = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)
-    assert isodate(late_evening_utc) == "2026-11-24"
-    assert isodatetime(late_evening_utc) == "2026-11-24 00:30"
+    with translation.override("sv"):
+        assert isodate(date(2026, 11, 23)) == "2026-11-23"
+        assert isodate(LATE_EVENING_UTC) == "2026-11-24"
+        assert isodatetime(LATE_EVENING_UTC) == "2026-11-24 00:30"
+        assert isodatetime(AFTERNOON_UTC) == "2026-11-23 14:05"
+
+
+@pytest.mark.parametrize(
+    ("language", "day", "moment"),
+    [
+        ("nb", "23.11.2026", "23.11.2026 kl.\xa014.05"),
+        ("en", "23\xa0Nov\xa02026", "23\xa0Nov\xa02026 14:05"),
+    ],
+)
+def test_dates_follow_the_language_in_swedish_time(language, day, moment):
+    with translation.override(language):
+        assert isodate(date(2026, 11, 23)) == day
+        assert isodate(AFTERNOON_UTC) == day
+        assert isodatetime(AFTERNOON_UTC) == moment
+
+
+@pytest.mark.parametrize("language", ["sv", "nb", "en"])
+def test_a_machine_readable_date_stays_iso_in_every_language(language):
+    # <time datetime> and <input type="date"> need ISO 8601 whatever the reader's language.
+    template = Template("""<time datetime="{{ day|date:'Y-m-d' }}">{{ day|isodate }}</time>""")
+    with translation.override(language):
+        html = template.render(Context({"day": LATE_EVENING_UTC}))
+    assert html.startswith('<time datetime="2026-11-24">')
+
+
+@pytest.mark.parametrize("language", ["sv", "nb", "en"])
+def test_a_date_field_is_filled_in_iso_in_every_language(language):
+    from django import forms
+
+    class Form(forms.Form):
+        day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+
+    with translation.override(language):
+        form = Form(initial={"day": date(2026, 11, 23)})
+        assert 'value="2026-11-23"' in str(form["day"])
+        assert Form({"day": "2026-11-23"}).is_valid()
 
 
 def test_a_swedish_postal_code_is_written_as_on_a_letter():
