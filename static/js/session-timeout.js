@@ -100,7 +100,9 @@
   }
 
   document.addEventListener("htmx:afterRequest", function (event) {
-    if (event.detail.successful && state !== "expired") { restart(age); }
+    // A page polling by itself (X-Poll) does not move the session's end on the server either.
+    var headers = (event.detail.requestConfig && event.detail.requestConfig.headers) || {};
+    if (event.detail.successful && !headers["X-Poll"] && state !== "expired") { restart(age); }
   });
   window.addEventListener("storage", function (event) {
     if (event.key === STORE && state !== "expired") { tick(); }

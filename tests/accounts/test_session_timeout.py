@@ -89,3 +89,16 @@ def test_an_anonymous_page_has_no_timeout_warning(client):
 
     assert "data-session-expires-in" not in response.text
     assert "session-timeout" not in response.text
+
+
+def test_a_page_polling_by_itself_does_not_keep_the_session_alive(client, alice):
+    # The fault receipt asks for its status every 5 s with X-Poll: left open, it must not keep a tenant logged in.
+    client.force_login(alice)
+    _ending_soon(client)
+    page = reverse("accessibility")
+
+    client.get(page, headers={"HX-Request": "true", "X-Poll": "1"})
+    assert _expiry(client) < timezone.now() + timedelta(seconds=61)
+
+    client.get(page)
+    assert _expiry(client) > timezone.now() + timedelta(hours=1)
