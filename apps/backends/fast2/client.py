@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from apps.backends.errors import (
+    BackendError,
     BackendInvalid,
     BackendNotFound,
     BackendRefused,
@@ -238,20 +239,29 @@ class Fast2Client(TimeCalls, FileCalls, StructureCalls):
         params: list[tuple[str, str]] | None = None,
         json_body: Any = None,
         headers: dict[str, str] | None = None,
+        files: dict | None = None,
+        stream: bool = False,
     ) -> requests.Response:
+        """One HTTP call; ``files`` makes a multipart body, ``stream`` leaves the answer unread."""
         try:
             response = self.http.request(
                 method,
                 self.base_url + path,
                 params=params,
                 json=json_body,
+                files=files,
                 headers=headers,
                 timeout=self.timeout,
+                stream=stream,
             )
         except requests.RequestException as exc:
             logger.warning("FAST2 %s failed: %s", endpoint, type(exc).__name__)
             raise BackendUnavailable(f"FAST2 {endpoint}: {type(exc).__name__}") from None
-        _raise_for_status(response, endpoint)
+        try:
+            _raise_for_status(response, endpoint)
+        except BackendError:
+            response.close()  # a streamed answer holds its connection until closed
+            raise
         return response
 
 

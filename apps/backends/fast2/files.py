@@ -1,8 +1,8 @@
 """FAST2 filetransfer (seed 8): temporary uploads, and the files linked to a work order.
 
 A mixin of Fast2Client. Uploads are multipart and downloads are bytes, not the
-JSON ``self._resource`` speaks, so this module has its own small call with both
-tokens, renewed once after a 401 as every other call is. A download is streamed:
+JSON ``self._resource`` speaks, so this module makes its own calls with both
+tokens through ``self._send``, renewed once after a 401 as every other call is. A download is streamed:
 the caller hands the chunks on and the portal holds one at a time.
 Readings (contract ambiguity 5): POST tempfile answers 201 {"name": ...};
 GET file/{id} answers the bytes with their Content-Type.
@@ -14,7 +14,7 @@ from typing import IO
 
 import requests
 
-from apps.backends.errors import BackendError, BackendInvalid, BackendUnavailable
+from apps.backends.errors import BackendInvalid, BackendUnavailable
 from apps.backends.pm5.parse import Wire
 
 logger = logging.getLogger(__name__)
@@ -81,31 +81,14 @@ class FileCalls:
 
     def _transfer(self, method: str, path: str, endpoint: str, *, files=None, stream: bool = False):
         """One call with both tokens whose body or answer is not JSON; ``files`` makes the multipart parts."""
-        # Imported here: client.py imports this module to build Fast2Client.
-        from apps.backends.fast2.client import _raise_for_status
 
         def call() -> requests.Response:
             headers = {"Authorization": f"Bearer {self._gateway_token()}", "X-Auth-Token": self._resource_token()}
             if stream:
                 headers["Accept"] = "*/*"
-            try:
-                response = self.http.request(
-                    method,
-                    self.base_url + "/ao-produkt" + path,
-                    files=files() if files else None,
-                    headers=headers,
-                    timeout=self.timeout,
-                    stream=stream,
-                )
-            except requests.RequestException as exc:
-                logger.warning("FAST2 %s failed: %s", endpoint, type(exc).__name__)
-                raise BackendUnavailable(f"FAST2 {endpoint}: {type(exc).__name__}") from None
-            try:
-                _raise_for_status(response, endpoint)
-            except BackendError:
-                response.close()  # a streamed answer holds its connection until closed
-                raise
-            return response
+            # files() again on a retry: it rewinds the upload first.
+            parts = files() if files else None
+            return self._send(method, "/ao-produkt" + path, endpoint, headers=headers, files=parts, stream=stream)
 
         return self._with_fresh_tokens(call)
 
