@@ -18,6 +18,7 @@ from localflavor.se.forms import SEPostalCodeField
 from apps.addresses.countries import COUNTRIES, SWEDEN
 from apps.backends.pm5.addresses_types import TemporaryAddressInput
 from apps.backends.pm5.types import TemporaryAddress
+from portal.formatting import isodate
 from portal.htmx_forms import check_fields_on_change
 
 FOREIGN_POSTAL_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 -]{1,9}")
@@ -166,7 +167,7 @@ class TemporaryAddressForm(forms.Form):
                 self.add_error(
                     "valid_from",
                     gettext("Adressen gäller redan, så första dagen kan inte ändras. Den är %(day)s.")
-                    % {"day": self.original.valid_from.isoformat()},
+                    % {"day": isodate(self.original.valid_from)},
                 )
         elif valid_from < self.today:
             self.add_error("valid_from", _("Första dagen kan inte ha passerat. Välj i dag eller ett senare datum."))
@@ -192,8 +193,8 @@ class TemporaryAddressForm(forms.Form):
                     )
                     % {
                         "street": other.street or "",
-                        "start": other.valid_from.isoformat(),
-                        "end": other.valid_to.isoformat(),
+                        "start": isodate(other.valid_from),
+                        "end": isodate(other.valid_to),
                     },
                 )
                 return

@@ -1,6 +1,7 @@
 """Every rule of the temporary-address form, with the message the tenant reads next to the field."""
 
 import pytest
+from django.utils import translation
 
 from apps.addresses.forms import TemporaryAddressForm
 from tests.addresses.conftest import CURRENT, UPCOMING, days, temporary, today
@@ -116,6 +117,13 @@ def test_a_new_address_may_not_overlap_another_temporary_address():
             "Välj dagar som inte överlappar den."
         ]
     }
+
+
+def test_the_overlapping_days_are_written_as_the_tenants_language_writes_dates():
+    with translation.override("nb"):
+        form = new_form(valid_from=days(50).isoformat(), valid_to=days(70).isoformat())
+        message = errors(form)["valid_from"][0]
+    assert f"{days(40):%d.%m.%Y} – {days(60):%d.%m.%Y}" in message
 
 
 def test_periods_that_touch_on_one_day_overlap():
