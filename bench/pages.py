@@ -36,7 +36,7 @@ import django  # noqa: E402
 
 django.setup()
 
-import requests  # noqa: E402
+from backend_calls import Calls  # noqa: E402  (bench/ is the script's folder on sys.path)
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -44,28 +44,10 @@ from django.test.testcases import LiveServerThread, _StaticFilesHandler  # noqa:
 from django.urls import reverse  # noqa: E402
 
 
-class Calls:
-    """Counts the HTTP requests the portal sends, whichever backend they go to."""
-
-    def __init__(self):
-        self.count = 0
-        real = requests.Session.request
-
-        def counting(session, method, url, *args, **kwargs):
-            self.count += 1
-            return real(session, method, url, *args, **kwargs)
-
-        requests.Session.request = counting
-
-
 def measure(client: Client, calls: Calls, url: str, rounds: int) -> tuple[int, int, float, float, int]:
-    before = calls.count
-    response = client.get(url)
+    cold, response = calls.during(lambda: client.get(url))
     assert response.status_code == 200, (url, response.status_code)
-    cold = calls.count - before
-    before = calls.count
-    client.get(url)
-    warm = calls.count - before
+    warm, _ = calls.during(lambda: client.get(url))
     timings = []
     for _ in range(rounds):
         start = time.perf_counter()

@@ -29,7 +29,7 @@ import django  # noqa: E402
 
 django.setup()
 
-import requests  # noqa: E402
+from backend_calls import Calls  # noqa: E402  (bench/ is the script's folder on sys.path)
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -39,23 +39,6 @@ from PIL import Image  # noqa: E402
 
 FREEZER = ["n512431", "n188452", "n422831"]
 HTMX = {"HX-Request": "true"}
-
-
-class Calls:
-    def __init__(self):
-        self.count = 0
-        real = requests.Session.request
-
-        def counting(session, method, url, *args, **kwargs):
-            self.count += 1
-            return real(session, method, url, *args, **kwargs)
-
-        requests.Session.request = counting
-
-    def during(self, action) -> tuple[int, object]:
-        before = self.count
-        result = action()
-        return self.count - before, result
 
 
 def main() -> None:
