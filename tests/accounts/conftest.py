@@ -10,9 +10,9 @@ PERSONNUMMER_12 = "191212121212"
 
 
 @pytest.fixture(autouse=True)
-def _unreachable_backend(settings):
-    """PM5 refuses connections, so no test talks to a sandbox by accident (pm5_live overrides this)."""
-    settings.PM5_BASE_URL = "http://127.0.0.1:9/pm5"
+def _unreachable_backend(settings, unreachable):
+    """PM5 refuses connections, so no test talks to a sandbox by accident (live_sandbox overrides this)."""
+    settings.PM5_BASE_URL = f"{unreachable}/pm5"
 
 
 @pytest.fixture

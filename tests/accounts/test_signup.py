@@ -246,9 +246,9 @@ def test_the_personnummer_is_hidden_from_error_reports(client, signup_data):
 
 @pytest.mark.integration
 def test_it_links_a_customer_the_sandbox_confirms_over_http(
-    client, pm5_live, django_capture_on_commit_callbacks, mailbox
+    client, live_sandbox, django_capture_on_commit_callbacks, mailbox
 ):
-    customer = pm5_live.unlinked
+    customer = live_sandbox.unlinked
     data = {
         "customer_number": customer.number,
         "personnummer": customer.personnummer,
@@ -257,7 +257,7 @@ def test_it_links_a_customer_the_sandbox_confirms_over_http(
         "password2": "Grön-tomat-på-balkongen",
     }
 
-    mismatch = client.post(SIGNUP, {**data, "personnummer": pm5_live.bob.personnummer})
+    mismatch = client.post(SIGNUP, {**data, "personnummer": live_sandbox.bob.personnummer})
     unknown = client.post(SIGNUP, {**data, "customer_number": "99999999"})
     with django_capture_on_commit_callbacks(execute=True):
         created = client.post(SIGNUP, data)

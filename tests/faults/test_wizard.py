@@ -134,10 +134,10 @@ def test_a_node_the_backend_did_not_offer_is_not_found_without_asking_the_backen
 
 
 @pytest.mark.integration
-def test_an_object_the_tenant_may_not_report_on_is_not_found(wizard, pm5_live, backend_calls):
+def test_an_object_the_tenant_may_not_report_on_is_not_found(wizard, live_sandbox, backend_calls):
     from apps.sandbox.models import Customer, Node
 
-    bob = Customer.objects.get(customer_number=pm5_live.bob.number)
+    bob = Customer.objects.get(customer_number=live_sandbox.bob.number)
     bobs_root = Node.objects.filter(rental_object__leases__customer=bob, parent__isnull=True).first()
     wizard.start()
     backend_calls.reset()
@@ -353,8 +353,8 @@ def test_wrong_methods_are_refused(client, alice):
     assert client.post(reverse("faults:errands")).status_code == 405
 
 
-def test_a_backend_that_is_down_gets_a_calm_message_and_keeps_the_answers(client, alice, settings):
-    settings.PM5_BASE_URL = "http://127.0.0.1:9/pm5"
+def test_a_backend_that_is_down_gets_a_calm_message_and_keeps_the_answers(client, alice, settings, unreachable):
+    settings.PM5_BASE_URL = f"{unreachable}/pm5"
     client.force_login(alice)
     response = client.post(START)
     assert response.status_code == 503
