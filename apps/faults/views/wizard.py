@@ -62,6 +62,7 @@ def resume(request: HttpRequest, report: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @customer_required
 def step(request: HttpRequest, report: UUID, name: str, level: int | None = None) -> HttpResponse:
+    """Any step of the wizard, as its entry in apps.faults.steps.STEPS describes it."""
     # Every upload (the photo step) goes to a temporary file, never into memory, however many come at once.
     request.upload_handlers = [TemporaryFileUploadHandler(request)]
     return _step(request, report, name, level)
@@ -69,35 +70,36 @@ def step(request: HttpRequest, report: UUID, name: str, level: int | None = None
 
 @csrf_protect
 def _step(request: HttpRequest, report: UUID, name: str, level: int | None) -> HttpResponse:
-    step = STEPS[name]
-    if request.method not in step.methods:
-        return HttpResponseNotAllowed(step.methods)
+    current = STEPS[name]
+    if request.method not in current.methods:
+        return HttpResponseNotAllowed(current.methods)
     draft = draft_of(request, report)
     if guard := ahead_of(draft, name):
         return guard
     visit = Visit(request.customer, draft, level)
     try:
-        options = step.options(visit) if step.options else None
+        options = current.options(visit) if current.options else None
     except BackendError:
         return render_step(request, name, visit, None, unavailable=True)
-    if step.skip_without_options and not options:
+    if current.skip_without_options and not options:
         return redirect(next_url(draft))
-    form = make_form(request, step, visit, options)
+    form = make_form(request, current, visit, options)
     if request.method == "POST":
-        for action, act in step.actions.items():
+        for action, act in current.actions.items():
             if action in request.POST:
                 act(draft)
                 return redirect(next_url(draft))
-        check_offered(request, step.choice_field, options)
+        if current.choice_field:
+            check_offered(request, current.choice_field, options)
         if form.is_valid():
             try:
-                step.save(visit, form.cleaned_data)
+                current.save(visit, form.cleaned_data)
             except ValidationError as refused:
                 form.add_error(None, refused)
             except BackendError:
                 return render_step(request, name, visit, form, unavailable=True)
             else:
-                return redirect(step.next(visit))
+                return redirect(current.next(visit))
     return render_step(request, name, visit, form)
 
 
