@@ -9,6 +9,7 @@ from django.utils import timezone
 from apps.backends.pm5.types import AvailableObject, NodeStep, PortalSession
 from apps.faults.models import FaultReport
 from apps.faults.services import active_draft_for, drafts
+from apps.faults.steps import STEPS
 from tests.faults.conftest import FREEZER_PATH, Wizard, image_bytes, upload
 
 START = reverse("faults:start")
@@ -28,6 +29,12 @@ def test_a_staff_account_without_a_customer_cannot_report(client, staff):
 def test_the_start_page_refuses_other_methods(client, alice):
     client.force_login(alice)
     assert client.put(START).status_code == 405
+
+
+def test_the_step_table_serves_every_question_the_draft_asks_in_its_order():
+    assert tuple(STEPS) == drafts.STEPS
+    for name, step in STEPS.items():
+        assert step.form is None or step.save is not None, f"{name} has a form but saves nothing"
 
 
 def test_a_tenant_with_one_object_skips_the_object_question(alice):
