@@ -207,6 +207,11 @@ ACCOUNT_RATE_LIMITS = (
         "reset_password": "20/m/ip,5/m/key",
     }
 )
+# Linking an account to its customer (apps/accounts/linking.py): attempts per hour, counted in
+# the shared cache, and the sender of the one-time code when it goes by SMS (apps/accounts/sms.py).
+LINK_ATTEMPTS_PER_CUSTOMER_PER_HOUR = env_int("LINK_ATTEMPTS_PER_CUSTOMER_PER_HOUR", 5)
+LINK_ATTEMPTS_PER_IP_PER_HOUR = env_int("LINK_ATTEMPTS_PER_IP_PER_HOUR", 20)
+SMS_SENDER = env_str("SMS_SENDER", "apps.accounts.sms.ConsoleSmsSender")
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "customer:overview"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
