@@ -145,7 +145,8 @@ def enter_code(request: HttpRequest, pending: PendingLink, code: str) -> CodeAns
         audit(request, pending.customer_number, Outcome.LOCKED, user=pending.user)
         return CodeAnswer(CodeResult.LOCKED)
     pending.refresh_from_db(fields=["tries", "used_at"])
-    if pending.user_id is None or not constant_time_compare(pending.code_hash, _code_hash(pending, code)):
+    matches = constant_time_compare(pending.code_hash, _code_hash(pending, code))
+    if not matches or pending.user_id is None:  # compared first: a withheld code takes as long to refuse
         locked = pending.tries >= MAX_TRIES
         audit(request, pending.customer_number, Outcome.LOCKED if locked else Outcome.WRONG_CODE, user=pending.user)
         return CodeAnswer(CodeResult.LOCKED if locked else CodeResult.WRONG, tries_left=MAX_TRIES - pending.tries)
