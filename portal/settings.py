@@ -211,7 +211,9 @@ ACCOUNT_RATE_LIMITS = (
 # the shared cache, and the sender of the one-time code when it goes by SMS (apps/accounts/sms.py).
 LINK_ATTEMPTS_PER_CUSTOMER_PER_HOUR = env_int("LINK_ATTEMPTS_PER_CUSTOMER_PER_HOUR", 5)
 LINK_ATTEMPTS_PER_IP_PER_HOUR = env_int("LINK_ATTEMPTS_PER_IP_PER_HOUR", 20)
-SMS_SENDER = env_str("SMS_SENDER", "apps.accounts.sms.ConsoleSmsSender")
+# Production has no default: the console sender would write codes to the log. Without a sender
+# no code goes by SMS, only by e-mail.
+SMS_SENDER = env_str("SMS_SENDER", "" if PRODUCTION else "apps.accounts.sms.ConsoleSmsSender")
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "customer:overview"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"

@@ -9,6 +9,8 @@ kinds as an enum, say) is adapted here and nowhere else.
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
+
 from apps.backends.pm5 import Pm5Client, SessionParts
 
 EMAIL = "email"
@@ -32,13 +34,16 @@ def contact_for_code(client: Pm5Client, session_key: str) -> Contact | None:
     """The contact the code goes to, from the customer's session data; None when there is none.
 
     Verified contacts before unverified ones, e-mail before mobile (the demo's console shows
-    e-mail). BackendError passes through for the caller to word.
+    e-mail); a mobile only when there is an SMS sender (SMS_SENDER). BackendError passes
+    through for the caller to word.
     """
     session = client.get_session(session_key, SessionParts(customer=True, contact_details=True))
     candidates = []
     for detail in session.contact_details or ():
         kind = str(getattr(detail.kind, "value", detail.kind)).casefold()
         channel = CHANNELS.get(kind)
+        if channel == SMS and not settings.SMS_SENDER:
+            continue
         if channel and detail.value.strip():
             candidates.append((not detail.verified, channel != EMAIL, Contact(channel, detail.value.strip())))
     candidates.sort(key=lambda candidate: candidate[:2])

@@ -54,3 +54,8 @@ def test_a_verified_mobile_comes_before_an_unverified_email():
 def test_a_home_phone_or_nothing_is_no_contact_for_a_code():
     assert contact_for_code(client_with(detail("Telefonnummer", "08-465 004 31")), "key") is None
     assert contact_for_code(client_with(), "key") is None
+
+
+def test_without_an_sms_sender_a_mobile_gets_no_code(settings):
+    settings.SMS_SENDER = ""  # production's default: no codes in a log
+    assert contact_for_code(client_with(detail("Mobiltelefonnummer", "0701740667")), "key") is None
