@@ -307,6 +307,10 @@ CELERY_BEAT_SCHEDULE = {
     "faults-purge-expired-drafts": {"task": "faults.purge_expired_drafts", "schedule": 60 * 60.0},
     "faults-purge-delivered-reports": {"task": "faults.purge_delivered_reports", "schedule": 24 * 60 * 60.0},
     "contacts-purge-old-changes": {"task": "contacts.purge_old_changes", "schedule": 24 * 60 * 60.0},
+    "accounts-purge-expired-pending-links": {
+        "task": "accounts.purge_expired_pending_links",
+        "schedule": 24 * 60 * 60.0,
+    },
 }
 
 # The landlord's PM5 "Mina sidor" API. By default: the sandbox served by this

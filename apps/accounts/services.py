@@ -5,13 +5,15 @@ further: it is never stored, logged or put in an exception message.
 """
 
 import logging
+from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from apps.accounts.contacts_on_file import Contact, contact_for_code
-from apps.accounts.models import CustomerLink
+from apps.accounts.models import CustomerLink, PendingLink
 from apps.backends.errors import BackendError, BackendNotFound
 from apps.backends.pm5 import get_client
 
@@ -67,6 +69,17 @@ def link_customer(user, customer_number: str) -> CustomerLink:
             return CustomerLink.objects.create(user=user, customer_number=customer_number)
     except IntegrityError:
         raise CustomerAlreadyLinked from None
+
+
+# An expired pending link is kept this long (support can see a code was sent), then goes.
+PENDING_LINK_RETENTION = timedelta(days=1)
+
+
+def purge_expired_pending_links(now=None) -> int:
+    """Delete pending links whose code expired more than PENDING_LINK_RETENTION ago."""
+    cutoff = (now or timezone.now()) - PENDING_LINK_RETENTION
+    deleted, _ = PendingLink.objects.filter(expires_at__lte=cutoff).delete()
+    return deleted
 
 
 @transaction.atomic
