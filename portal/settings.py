@@ -207,6 +207,13 @@ ACCOUNT_RATE_LIMITS = (
         "reset_password": "20/m/ip,5/m/key",
     }
 )
+# Linking an account to its customer (apps/accounts/linking.py): attempts per hour, counted in
+# the shared cache, and the sender of the one-time code when it goes by SMS (apps/accounts/sms.py).
+LINK_ATTEMPTS_PER_CUSTOMER_PER_HOUR = env_int("LINK_ATTEMPTS_PER_CUSTOMER_PER_HOUR", 5)
+LINK_ATTEMPTS_PER_IP_PER_HOUR = env_int("LINK_ATTEMPTS_PER_IP_PER_HOUR", 20)
+# Production has no default: the console sender would write codes to the log. Without a sender
+# no code goes by SMS, only by e-mail.
+SMS_SENDER = env_str("SMS_SENDER", "" if PRODUCTION else "apps.accounts.sms.ConsoleSmsSender")
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "customer:overview"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
@@ -300,6 +307,10 @@ CELERY_BEAT_SCHEDULE = {
     "faults-purge-expired-drafts": {"task": "faults.purge_expired_drafts", "schedule": 60 * 60.0},
     "faults-purge-delivered-reports": {"task": "faults.purge_delivered_reports", "schedule": 24 * 60 * 60.0},
     "contacts-purge-old-changes": {"task": "contacts.purge_old_changes", "schedule": 24 * 60 * 60.0},
+    "accounts-purge-expired-pending-links": {
+        "task": "accounts.purge_expired_pending_links",
+        "schedule": 24 * 60 * 60.0,
+    },
 }
 
 # The landlord's PM5 "Mina sidor" API. By default: the sandbox served by this

@@ -98,6 +98,7 @@ def staff(db):
 class DemoCustomer:
     number: str
     personnummer: str
+    email: str  # the e-mail the landlord has on file: where a link code goes
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ class Sandbox:
 def live_sandbox(live_server, settings, transactional_db) -> Sandbox:
     """The sandbox with the small demo company, reached over HTTP by every backend client."""
     from apps.sandbox.demo import build_demo
-    from apps.sandbox.models import Customer
+    from apps.sandbox.models import ContactDetail, Customer
 
     build_demo(size="small")
     # Every backend the portal has, so no page quietly tests a "backend is down" path instead.
@@ -120,7 +121,11 @@ def live_sandbox(live_server, settings, transactional_db) -> Sandbox:
     settings.FAST2_BASE_URL = f"{live_server.url}/sandbox/fast2"
     settings.ERRANDS_BASE_URL = f"{live_server.url}/sandbox/errands"
     customers = list(Customer.objects.order_by("pk"))
-    as_demo = lambda c: DemoCustomer(number=c.customer_number, personnummer=c.personnummer)  # noqa: E731
+    emails = dict(ContactDetail.objects.filter(kind=ContactDetail.Kind.EPOST).values_list("customer_id", "value"))
+
+    def as_demo(customer) -> DemoCustomer:
+        return DemoCustomer(customer.customer_number, customer.personnummer, emails.get(customer.pk, ""))
+
     linked = {ALICE_CUSTOMER}
     alice = next(c for c in customers if c.customer_number == ALICE_CUSTOMER)
     bob = next(c for c in customers if c.customer_number not in linked)
