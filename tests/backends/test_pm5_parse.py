@@ -5,7 +5,8 @@ import pytest
 
 from apps.backends.errors import BackendInvalid
 from apps.backends.pm5 import SessionParts
-from apps.backends.pm5.parse import STOCKHOLM, parse_datetime, portal_session
+from apps.backends.pm5.parse import portal_session
+from apps.backends.wire import STOCKHOLM, parse_datetime
 
 ALL_PARTS = SessionParts(
     customer=True,

@@ -8,7 +8,7 @@ from typing import Any
 
 from apps.backends.errors import BackendInvalid
 from apps.backends.fast2 import types as t
-from apps.backends.pm5.parse import STOCKHOLM, Wire, read_list
+from apps.backends.wire import STOCKHOLM, Wire, read_list
 
 
 def work_orders(data: Any) -> list[t.WorkOrder]:

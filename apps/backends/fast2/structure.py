@@ -21,7 +21,7 @@ PAGE_SIZE = 100
 
 
 class StructureCalls:
-    _resource: Any  # Fast2Client._resource
+    _resource: Any  # Fast2Base._resource
 
     # Objekt (seed 7.1).
 

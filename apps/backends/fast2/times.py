@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from apps.backends.errors import BackendInvalid
-from apps.backends.pm5.parse import Wire
+from apps.backends.wire import Wire
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from typing import Any
 
 from apps.backends.errors import BackendRefused
 from apps.backends.pm5.addresses_types import CustomerAddress
-from apps.backends.pm5.parse import Wire
+from apps.backends.wire import Wire
 
 
 def customer_address(w: Wire) -> CustomerAddress:

@@ -4,10 +4,11 @@ Errand, ErrandRow and NodeStep (what Hämta ett ärende answers) live in types.p
 with the rest of the session; this module holds what only the fault report uses.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from apps.backends.download import Download
 from apps.backends.pm5.types import NodeStep
 
 
@@ -82,11 +83,5 @@ class FaultReportRequest:
     pets: str | None  # None: no pets at home (the seed's own rule)
 
 
-@dataclass(frozen=True)
-class FileDownload:
-    """A file streamed from the backend: read ``chunks`` once, then ``close``."""
-
-    content_type: str
-    length: int | None
-    chunks: Iterator[bytes]
-    close: Callable[[], None]
+# The errand row file is the shared streamed Download; the old name stays importable.
+FileDownload = Download
