@@ -11,6 +11,7 @@ from apps.contacts.decorators import password_confirmed
 from apps.contacts.forms import ContactDetailsForm
 from apps.customer.decorators import customer_required
 from portal.htmx_forms import field_to_check, focus_first_field, is_field_check
+from portal.unavailable import unavailable_page
 
 PAGE = "contacts/details.html"
 EDIT = "contacts/edit.html"
@@ -27,11 +28,9 @@ LINK_STATUS = {
 
 @require_GET
 @customer_required
+@unavailable_page(PAGE, {"unavailable": True})
 def details(request: HttpRequest) -> HttpResponse:
-    try:
-        current = services.current_details(request.customer.data())
-    except BackendError:
-        return render(request, PAGE, {"unavailable": True}, status=503)
+    current = services.current_details(request.customer.data())
     return render(request, PAGE, _context(request, details=current))
 
 
