@@ -9,6 +9,7 @@ BackendInvalid is raised).
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -123,3 +124,11 @@ def parse_datetime(value: str, where: str = "") -> datetime:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=STOCKHOLM)
     return parsed
+
+
+def code[E: StrEnum](enum: type[E], value: str | None) -> E | None:
+    """The member of ``enum`` a backend's coded value names, ignoring case and stray spaces; None if none."""
+    if value is None:
+        return None
+    wanted = value.strip().casefold()
+    return next((member for member in enum if member.value.casefold() == wanted), None)

@@ -29,8 +29,6 @@ EVENT_TYPES_KEY = "staff:event-types"
 # Threads for a page's backend reads, kept between requests so each keeps its pooled
 # connections (apps.backends.http is per thread). They make HTTP calls only, no queries.
 _READS = ThreadPoolExecutor(max_workers=settings.STAFF_PARALLEL_READS, thread_name_prefix="staff-reads")
-# Until UTFÖRD a work order can be planned, reprioritised and so on (seed 2.1).
-OPEN_STATUSES = fast2.OPEN_STATUSES
 
 
 @dataclass(frozen=True)

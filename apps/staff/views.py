@@ -63,7 +63,7 @@ def _detail(request: HttpRequest, work_order_id: int, *, bound: dict | None = No
             else None
         ),
     } | (bound or {})
-    context = {"page": page, "wo": wo, "open": wo.status in services.OPEN_STATUSES, **forms}
+    context = {"page": page, "wo": wo, "open": wo.is_open, **forms}
     if bound:
         context["form"] = next(iter(bound.values()))  # the error summary and the "Fel:" title
     return render(request, "staff/work_order.html", context, status=status)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from apps.backends.errors import BackendNotFound, BackendRefused
 from apps.backends.pm5 import get_client
 from apps.backends.pm5.addresses_types import TemporaryAddressInput
+from apps.backends.pm5.codes import AddressKind
 
 pytestmark = pytest.mark.integration
 
@@ -180,6 +181,6 @@ def test_the_client_reads_the_permanent_addresses(pm5_live):
     client = get_client()
     key = client.open_session(customer_number=pm5_live.alice.number)
     post, visit = client.customer_addresses(key)
-    assert (post.kind, visit.kind) == ("kund.post", "kund.besok")
+    assert (post.kind, visit.kind) == (AddressKind.POSTAL, AddressKind.VISITING)
     assert post.street2 and post.street2.startswith("Lgh")
     assert post.full_address and post.full_address.endswith("Gävle")

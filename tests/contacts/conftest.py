@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import reverse
 
+from apps.backends.pm5.codes import ContactKind
 from apps.backends.pm5.types import ContactDetail, CustomerInfo, PortalSession
 from apps.customer.services import CustomerSession
 from tests.sandbox.conftest import pm5, settings_for_sandbox, small_demo  # noqa: F401
@@ -28,7 +29,7 @@ class RecordingBackend:
             raise self.error
 
 
-def detail(kind: str, value: str) -> ContactDetail:
+def detail(kind: ContactKind, value: str) -> ContactDetail:
     return ContactDetail(kind=kind, label=None, value=value, verified=True)
 
 
@@ -37,9 +38,9 @@ def session_data() -> PortalSession:
     return PortalSession(
         customer=CustomerInfo(first_name="Kalle", last_name="Andersson", customer_number="15555"),
         contact_details=(
-            detail("Epost", "kalle.andersson@example.se"),
-            detail("Mobiltelefonnummer", "070-174 06 18"),
-            detail("Telefonnummer", "08-465 004 63"),
+            detail(ContactKind.EMAIL, "kalle.andersson@example.se"),
+            detail(ContactKind.MOBILE, "070-174 06 18"),
+            detail(ContactKind.PHONE, "08-465 004 63"),
         ),
         economy=None,
         temporary_addresses=(),

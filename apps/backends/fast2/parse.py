@@ -8,7 +8,8 @@ from typing import Any
 
 from apps.backends.errors import BackendInvalid
 from apps.backends.fast2 import types as t
-from apps.backends.wire import STOCKHOLM, Wire, read_list
+from apps.backends.fast2.codes import WorkOrderStatus
+from apps.backends.wire import STOCKHOLM, Wire, code, read_list
 
 
 def work_orders(data: Any) -> list[t.WorkOrder]:
@@ -23,9 +24,7 @@ def work_order(data: Any) -> t.WorkOrder:
     prio = _group(w, "prio")
     kind = _group(w, "arbetsorderTyp")
     access = _group(w, "tilltrade", "Tilltrade")
-    status = _group(w, "status").text("statusKod", "statuskod")
-    if not status:
-        raise BackendInvalid("Arbetsorder: status.statusKod is missing")
+    status = _status_code(_group(w, "status").text("statusKod", "statuskod"), "Arbetsorder: status.statusKod")
     object_id = _group(w, "objekt").text("id")
     if not object_id:
         raise BackendInvalid("Arbetsorder: objekt.id is missing")
@@ -81,8 +80,18 @@ def _file(w: Wire) -> t.WorkOrderFile:
 
 def status(data: Any) -> t.Status:
     w = Wire(data, "Status")
-    code = w.required_text("statuskod", "statusKod")
-    return t.Status(code=code, label=w.text("beskrivning") or t.STATUS_LABELS.get(code, code))
+    found = _status_code(w.required_text("statuskod", "statusKod"), "Status: statuskod")
+    return t.Status(code=found, label=w.text("beskrivning") or found.label)
+
+
+def _status_code(value: str | None, where: str) -> WorkOrderStatus:
+    """One of seed 2.1's statuses: the portal's rules (open, the next step) know no other."""
+    if not value:
+        raise BackendInvalid(f"{where} is missing")
+    found = code(WorkOrderStatus, value)
+    if found is None:
+        raise BackendInvalid(f"{where}: {value!r} is not a status of seed 2.1")
+    return found
 
 
 def statuses(data: Any) -> list[t.Status]:

@@ -12,7 +12,8 @@ from typing import Any
 
 from apps.backends.errors import BackendInvalid
 from apps.backends.pm5 import types as t
-from apps.backends.wire import Wire, read_list
+from apps.backends.pm5.codes import ContactKind, DistributionChannel, NoticeKind, PaymentChannel
+from apps.backends.wire import Wire, code, read_list
 
 # --- readers, one per wire type -------------------------------------------------
 
@@ -35,10 +36,15 @@ def customer_info(w: Wire) -> t.CustomerInfo:
     )
 
 
+def contact_details(w: Wire) -> tuple[t.ContactDetail, ...]:
+    """Kontaktuppgifter of the kinds the portal knows; others (a fax number) are left out."""
+    return tuple(detail for detail in w.objects("Kontaktuppgifter", contact_detail) if detail.kind is not None)
+
+
 def contact_detail(w: Wire) -> t.ContactDetail:
-    kind = w.obj("KontaktuppgiftsTyp", lambda k: (k.text("Referensnamn") or "", k.text("Beteckning")))
+    kind = w.obj("KontaktuppgiftsTyp", lambda k: (code(ContactKind, k.text("Referensnamn")), k.text("Beteckning")))
     return t.ContactDetail(
-        kind=kind[0] if kind else "",
+        kind=kind[0] if kind else None,
         label=kind[1] if kind else None,
         value=w.text("Värde") or "",
         verified=w.boolean("Validerad"),
@@ -132,7 +138,12 @@ def payment(w: Wire) -> t.Payment:
 
 
 def distribution(w: Wire) -> t.Distribution:
-    return t.Distribution(kind=w.text("Typ"), address=w.text("Adress"), distributed_at=w.datetime("Distribuerad"))
+    return t.Distribution(
+        channel=code(DistributionChannel, w.text("Typ")),
+        channel_text=w.text("Typ"),
+        address=w.text("Adress"),
+        distributed_at=w.datetime("Distribuerad"),
+    )
 
 
 def notice(w: Wire) -> t.Notice:
@@ -143,11 +154,11 @@ def notice(w: Wire) -> t.Notice:
     return t.Notice(
         notice_id=kind.required_integer("AviseringId"),
         number=w.required_text("Avinummer"),
-        kind=kind.text("Referensnamn") or "",
+        kind=code(NoticeKind, kind.text("Referensnamn")),
         kind_label=kind.text("Beteckning"),
         ocr=w.text("Betalningsreferens"),
         recipient_account=w.text("MottagareNummer"),
-        payment_channel=w.text("BetalningsförmedlareSystemnamn"),
+        payment_channel=code(PaymentChannel, w.text("BetalningsförmedlareSystemnamn")),
         payment_channel_label=w.text("BetalningsförmedlareBeteckning"),
         due_date=w.date("Förfallodag"),
         net=w.money("Nettobelopp"),
@@ -272,7 +283,7 @@ def portal_session(data: Any, parts: t.SessionParts) -> t.PortalSession:
         economy_part = replace(economy_part, notices=())
     return t.PortalSession(
         customer=kund.obj("Kundinformation", customer_info) if kund else None,
-        contact_details=kund.objects("Kontaktuppgifter", contact_detail) if kund and parts.contact_details else None,
+        contact_details=contact_details(kund) if kund and parts.contact_details else None,
         economy=economy_part,
         temporary_addresses=(
             kund.objects("TillfälligaAdresser", temporary_address) if kund and parts.temporary_addresses else None
