@@ -51,7 +51,7 @@ class Breaker:
         opened = found.get(self._opened)
         if opened is None:
             return Passage(after_failures=bool(found.get(self._failures)))
-        if time.time() < opened + _cooldown():
+        if _now() < opened + _cooldown():
             raise BackendUnavailable(f"{self.label}: circuit open")
         # The probe's key outlives a probe that never reports back (a killed process), so one comes later.
         if not cache.add(self._probe, 1, timeout=_cooldown() + 60):
@@ -68,7 +68,7 @@ class Breaker:
 
     def failed(self, passage: Passage) -> None:
         if passage.probe:
-            cache.set(self._opened, time.time(), timeout=None)
+            cache.set(self._opened, _now(), timeout=None)
             cache.delete(self._probe)
             logger.warning("%s circuit open again: the probe failed", self.label)
             return
@@ -79,7 +79,7 @@ class Breaker:
             failures = 1
         threshold = settings.BACKEND_BREAKER_FAILURES
         # add, not set: of several processes failing at once, one opens the breaker and logs it.
-        if failures >= threshold and cache.add(self._opened, time.time(), timeout=None):
+        if failures >= threshold and cache.add(self._opened, _now(), timeout=None):
             logger.warning(
                 "%s circuit open after %d consecutive failures: calls fail at once for %.0f s",
                 self.label,
@@ -91,7 +91,7 @@ class Breaker:
         opened = cache.get(self._opened)
         if opened is None:
             return "closed"
-        if time.time() < opened + _cooldown():
+        if _now() < opened + _cooldown():
             return "open"
         return "half-open"
 
@@ -99,6 +99,11 @@ class Breaker:
 def backend_states() -> dict[str, State]:
     """Each backend's breaker state by name ({"pm5": "closed", ...}), for readiness checks and operators."""
     return {name: breaker.state() for name, breaker in sorted(BREAKERS.items())}
+
+
+def _now() -> float:
+    # Wall-clock seconds, comparable between processes (monotonic time is not); tests replace it.
+    return time.time()
 
 
 def _cooldown() -> float:

@@ -43,7 +43,7 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch) -> Clock:
     clock = Clock()
-    monkeypatch.setattr(breaker_module.time, "time", clock)
+    monkeypatch.setattr(breaker_module, "_now", clock)
     return clock
 
 
