@@ -96,6 +96,11 @@ class Wire:
     def objects[T](self, name: str, reader: Callable[["Wire"], T]) -> tuple[T, ...]:
         return read_list(self.get(name), reader, f"{self.where}.{name}")
 
+    def group(self, *names: str) -> "Wire":
+        """A nested object, or an empty one when it is missing, so its fields read as None."""
+        value = self.get(*names)
+        return Wire(value if isinstance(value, dict) else {}, f"{self.where}.{names[0]}")
+
     def has(self, name: str) -> bool:
         return self._data.get(name.casefold()) is not None
 
