@@ -11,7 +11,7 @@ from apps.backends.errors import BackendError, BackendNotFound, BackendRefused, 
 from apps.backends.pm5.types import PortalSession, TemporaryAddress
 from apps.customer.decorators import customer_required
 from portal.htmx_forms import field_to_check, focus_first_field, is_field_check
-from portal.unavailable import part_of_page, unavailable_page
+from portal.unavailable import part_of_page, unavailable, unavailable_page
 
 PAGE = "addresses/addresses.html"
 FORM = "addresses/address_form.html"
@@ -61,7 +61,7 @@ def _address_form(request: HttpRequest, address_id: int | None) -> HttpResponse:
     except BackendError:
         session = None
     if session is None and request.method == "GET":
-        return render(request, FORM, {"unavailable": True}, status=503)
+        return unavailable(request, FORM, {"unavailable": True})
 
     book = services.address_book(session, today) if session else None
     # Checked against the tenant's own session data before the backend hears of the id.

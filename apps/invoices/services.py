@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from apps.backends.download import Download
 from apps.backends.pm5 import SessionParts
 from apps.backends.pm5.codes import NoticeKind
-from apps.backends.pm5.economy_types import Download
 from apps.backends.pm5.types import Distribution, Notice, PortalSession
 from apps.customer.services import STANDARD_PARTS, CustomerSession
 from apps.invoices import payment
