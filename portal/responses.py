@@ -15,7 +15,7 @@ from django.core.handlers.asgi import ASGIRequest
 from django.http import HttpRequest, StreamingHttpResponse
 from django.utils.http import content_disposition_header
 
-from apps.backends.pm5.economy_types import Download
+from apps.backends.download import Download
 
 # Characters that have no place in a file name on any system the tenant may save to.
 UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')

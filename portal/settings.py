@@ -313,6 +313,14 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# Every backend's circuit breaker (apps/backends/breaker.py), shared by all processes through
+# the cache: after this many consecutive failures (no connection, timeout, 5xx) calls fail at
+# once, and after the cool-down one call probes whether the backend is back.
+BACKEND_BREAKER_FAILURES = env_int("BACKEND_BREAKER_FAILURES", 5)
+BACKEND_BREAKER_COOLDOWN_SECONDS = env_float("BACKEND_BREAKER_COOLDOWN_SECONDS", 30.0)
+if BACKEND_BREAKER_FAILURES < 1 or BACKEND_BREAKER_COOLDOWN_SECONDS <= 0:
+    raise ImproperlyConfigured("BACKEND_BREAKER_FAILURES must be at least 1 and the cool-down positive")
+
 # The landlord's PM5 "Mina sidor" API. By default: the sandbox served by this
 # same process at /sandbox/pm5/, reached over HTTP like a real backend.
 PM5_BASE_URL = env_str("PM5_BASE_URL", "http://127.0.0.1:8000/sandbox/pm5" if SANDBOX_ENABLED else "").rstrip("/")

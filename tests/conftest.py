@@ -6,7 +6,7 @@ sandbox over real HTTP through a live server, like production talks to PM5.
 """
 
 import socket
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
@@ -88,6 +88,13 @@ def alice(db):
 
 
 @pytest.fixture
+def logged_in(client, alice):
+    """alice's browser, logged in. Add live_sandbox for pages that reach the backend."""
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
 def staff(db):
     return create_linked_account(
         email="staff@example.se", password="Staff-password-1", customer_number="", is_staff=True
@@ -140,6 +147,53 @@ def bob(live_sandbox):
     return create_linked_account(
         email="bob@example.se", password="Bob-password-1", customer_number=live_sandbox.bob.number
     )
+
+
+@dataclass
+class RecordingBackend:
+    """Stands in for the PM5 client behind a CustomerSession: records each call, answers or raises as told.
+
+    The `backend` fixture puts it in place, with the session data of the test's own
+    `session_data` fixture standing in for the cached session.
+    """
+
+    calls: list[tuple[str, object]] = field(default_factory=list)
+    error: Exception | None = None
+    addresses: tuple = ()
+    permanent: tuple = ()
+
+    def calls_to(self, name: str) -> list:
+        return [argument for called, argument in self.calls if called == name]
+
+    def _record(self, name: str, argument: object = None) -> None:
+        self.calls.append((name, argument))
+        if self.error is not None:
+            raise self.error
+
+    def save_temporary_address(self, key, address):
+        self._record("save_temporary_address", address)
+
+    def temporary_addresses(self, key, *, include_ended=False):
+        self._record("temporary_addresses", include_ended)
+        return self.addresses
+
+    def customer_addresses(self, key):
+        self._record("customer_addresses")
+        return self.permanent
+
+    def change_contact_details(self, key, change):
+        self._record("change_contact_details", change)
+
+
+@pytest.fixture
+def backend(monkeypatch, session_data) -> RecordingBackend:
+    """The tenant's session data is known (as if cached) and every backend operation is recorded."""
+    from apps.customer.services import CustomerSession
+
+    recorder = RecordingBackend()
+    monkeypatch.setattr(CustomerSession, "data", lambda self, parts=None: session_data)
+    monkeypatch.setattr(CustomerSession, "call", lambda self, operation: operation(recorder, "session-key"))
+    return recorder
 
 
 class BackendCalls:

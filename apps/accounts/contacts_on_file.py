@@ -2,8 +2,7 @@
 
 Never what was typed at signup: the code proves that the person signing up can
 read the landlord's own e-mail or SMS for this customer. Reading PM5's contact
-details is kept in contact_for_code() alone, so a change of the client (contact
-kinds as an enum, say) is adapted here and nowhere else.
+details is kept in contact_for_code() alone.
 """
 
 import re
@@ -12,12 +11,13 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from apps.backends.pm5 import Pm5Client, SessionParts
+from apps.backends.pm5.codes import ContactKind
 
 EMAIL = "email"
 SMS = "sms"
 
-# KontaktuppgiftsTyp.Referensnamn (contract A43) → how a code goes there; home phones get none.
-CHANNELS = {"epost": EMAIL, "mobiltelefonnummer": SMS}
+# How a code goes to each kind of contact; home phones get none.
+CHANNELS = {ContactKind.EMAIL: EMAIL, ContactKind.MOBILE: SMS}
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,7 @@ def contact_for_code(client: Pm5Client, session_key: str) -> Contact | None:
     session = client.get_session(session_key, SessionParts(customer=True, contact_details=True))
     candidates = []
     for detail in session.contact_details or ():
-        kind = str(getattr(detail.kind, "value", detail.kind)).casefold()
-        channel = CHANNELS.get(kind)
+        channel = CHANNELS.get(detail.kind)
         if channel == SMS and not settings.SMS_SENDER:
             continue
         if channel and detail.value.strip():

@@ -11,6 +11,7 @@ from apps.backends.errors import BackendError, BackendNotFound, BackendRefused, 
 from apps.backends.pm5.types import PortalSession, TemporaryAddress
 from apps.customer.decorators import customer_required
 from portal.htmx_forms import field_to_check, focus_first_field, is_field_check
+from portal.unavailable import part_of_page, unavailable, unavailable_page
 
 PAGE = "addresses/addresses.html"
 FORM = "addresses/address_form.html"
@@ -18,28 +19,22 @@ FORM = "addresses/address_form.html"
 
 @require_GET
 @customer_required
+@unavailable_page(PAGE, {"unavailable": True})
 def addresses(request: HttpRequest) -> HttpResponse:
     """Current and upcoming temporary addresses, ended ones on request, and the permanent ones."""
     today = timezone.localdate()
     show_ended = request.GET.get("avslutade") == "1"
-    try:
-        book = services.address_book(request.customer.data(), today)
-    except BackendError:
-        return render(request, PAGE, {"unavailable": True}, status=503)
+    book = services.address_book(request.customer.data(), today)
 
     context = {"book": book, "show_ended": show_ended, "ended": None, "ended_unavailable": False}
     if show_ended:
-        try:
-            context["ended"] = services.ended_addresses(request, today)
-        except BackendError:
-            context["ended_unavailable"] = True
+        ended = part_of_page(lambda: services.ended_addresses(request, today), "Ended addresses")
+        context["ended"], context["ended_unavailable"] = ended.value, ended.unavailable
     if request.htmx and show_ended:
         return render(request, PAGE + "#ended", context)
 
-    try:
-        context["permanent"] = services.customer_addresses(request)
-    except BackendError:
-        context["permanent_unavailable"] = True
+    permanent = part_of_page(lambda: services.customer_addresses(request), "Permanent addresses")
+    context["permanent"], context["permanent_unavailable"] = permanent.value, permanent.unavailable
     return render(request, PAGE, context)
 
 
@@ -66,7 +61,7 @@ def _address_form(request: HttpRequest, address_id: int | None) -> HttpResponse:
     except BackendError:
         session = None
     if session is None and request.method == "GET":
-        return render(request, FORM, {"unavailable": True}, status=503)
+        return unavailable(request, FORM, {"unavailable": True})
 
     book = services.address_book(session, today) if session else None
     # Checked against the tenant's own session data before the backend hears of the id.

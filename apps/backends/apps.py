@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class BackendsConfig(AppConfig):
     name = "apps.backends"
     label = "backends"
+
+    def ready(self) -> None:
+        # Each client registers its circuit breaker when imported, so backend_states() knows them all.
+        from apps.backends import errands, fast2, pm5  # noqa: F401, PLC0415

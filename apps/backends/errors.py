@@ -2,7 +2,8 @@
 
 Retryable ones (the backend is down, slow or answered 5xx) are split from
 permanent ones (the backend understood and said no), so callers can decide
-between "try again later" and "tell the user".
+between "try again later" and "tell the user". The text of an error names the
+backend and the endpoint, never a URL, key, token or personnummer.
 """
 
 
@@ -13,9 +14,13 @@ class BackendError(Exception):
 
 
 class BackendUnavailable(BackendError):
-    """Connection failed, timed out, or the backend answered 5xx."""
+    """Connection failed, the backend answered 5xx, or its circuit breaker is open."""
 
     retryable = True
+
+
+class BackendTimeout(BackendUnavailable):
+    """The backend did not connect or answer within its timeout."""
 
 
 class BackendInvalid(BackendError):
@@ -36,5 +41,9 @@ class BackendRefused(BackendError):
         self.status = status
 
 
-class BackendSessionExpired(BackendRefused):
-    """The backend session key is unknown or expired (401): obtain a new one."""
+class BackendUnauthorised(BackendRefused):
+    """401: the session key or token is unknown or expired; obtain a new one."""
+
+
+# PM5's name for a 401: its session key is what expired.
+BackendSessionExpired = BackendUnauthorised

@@ -1,4 +1,4 @@
-"""The HTTP plumbing every backend client shares."""
+"""The pooled HTTP sessions of the backends (apps.backends.transport sends through them)."""
 
 import threading
 
@@ -8,12 +8,16 @@ from urllib3.util.retry import Retry
 
 _local = threading.local()
 
+# Only reads are retried: a repeated POST could create a second errand, and a
+# repeated DELETE or PUT can turn a success into a 404 or a conflict.
+RETRIED_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
 
 def http_session(name: str) -> requests.Session:
-    """A requests.Session per backend and thread, with bounded retries for reads only.
+    """A requests.Session per backend and thread (Session is not thread-safe), with bounded retries.
 
-    Only GET is retried (on connection errors and 502/503/504): a repeated POST
-    could create a second errand, so writes are never retried here.
+    Reads are retried with backoff on connection errors, a read timeout (once)
+    and 502/503/504; a connection that was never made is retried for any method.
     """
     sessions = getattr(_local, "sessions", None)
     if sessions is None:
@@ -27,7 +31,7 @@ def http_session(name: str) -> requests.Session:
             status=2,
             backoff_factor=0.3,
             status_forcelist=(502, 503, 504),
-            allowed_methods=frozenset({"GET"}),
+            allowed_methods=RETRIED_METHODS,
             raise_on_status=False,
             respect_retry_after_header=False,
         )

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from apps.backends.pm5.addresses_types import ContactDetailsInput
+from apps.backends.pm5.codes import ContactKind
 from apps.backends.pm5.types import PortalSession
 from apps.contacts.models import EmailChange
 from portal import background
@@ -46,14 +47,13 @@ class ContactDetails:
     mobile: str
 
 
-# KontaktuppgiftsTyp.Referensnamn (contract A43) → our name.
-KINDS = {"epost": "email", "telefonnummer": "phone", "mobiltelefonnummer": "mobile"}
+KINDS = {ContactKind.EMAIL: "email", ContactKind.PHONE: "phone", ContactKind.MOBILE: "mobile"}
 
 
 def current_details(session: PortalSession) -> ContactDetails:
     values = {"email": "", "phone": "", "mobile": ""}
     for detail in session.contact_details or ():
-        name = KINDS.get(detail.kind.casefold())
+        name = KINDS.get(detail.kind)
         if name and not values[name]:
             values[name] = detail.value
     return ContactDetails(**values)

@@ -11,6 +11,7 @@ from apps.contacts.decorators import password_confirmed
 from apps.contacts.forms import ContactDetailsForm
 from apps.customer.decorators import customer_required
 from portal.htmx_forms import field_to_check, focus_first_field, is_field_check
+from portal.unavailable import unavailable, unavailable_page
 
 PAGE = "contacts/details.html"
 EDIT = "contacts/edit.html"
@@ -27,11 +28,9 @@ LINK_STATUS = {
 
 @require_GET
 @customer_required
+@unavailable_page(PAGE, {"unavailable": True})
 def details(request: HttpRequest) -> HttpResponse:
-    try:
-        current = services.current_details(request.customer.data())
-    except BackendError:
-        return render(request, PAGE, {"unavailable": True}, status=503)
+    current = services.current_details(request.customer.data())
     return render(request, PAGE, _context(request, details=current))
 
 
@@ -44,7 +43,7 @@ def edit(request: HttpRequest) -> HttpResponse:
         current = services.current_details(request.customer.data())
     except BackendError:
         if request.method == "GET":
-            return render(request, EDIT, {"unavailable": True}, status=503)
+            return unavailable(request, EDIT, {"unavailable": True})
         current = None
     form = ContactDetailsForm(
         request.POST if request.method == "POST" else None,
@@ -120,11 +119,11 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
         except services.LinkError as error:
             return _link_problem(request, error.problem)
         except BackendSessionExpired:
-            return render(request, CONFIRM, {"change": change, "unavailable": True}, status=503)
+            return unavailable(request, CONFIRM, {"change": change, "unavailable": True})
         except BackendRefused as refusal:
             return render(request, CONFIRM, {"change": change, "refused": refusal.message}, status=400)
         except BackendError:
-            return render(request, CONFIRM, {"change": change, "unavailable": True}, status=503)
+            return unavailable(request, CONFIRM, {"change": change, "unavailable": True})
         messages.success(
             request,
             _("Klart! Hyresvärden har nu %(email)s som din e-postadress.") % {"email": change.email},

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from apps.backends.pm5.economy_types import Download
+from apps.backends.download import Download
 from apps.backends.pm5.types import Document, PortalSession
 from apps.customer.services import CustomerSession
 

@@ -9,25 +9,22 @@ from apps.backends.pm5.types import Document
 from apps.customer.decorators import customer_required
 from apps.documents import services
 from portal.responses import streamed
+from portal.unavailable import unavailable_page
 
 
 @require_GET
 @customer_required
+@unavailable_page("documents/unavailable.html")
 def document_list(request: HttpRequest) -> HttpResponse:
-    try:
-        session = request.customer.data()
-    except BackendError:
-        return render(request, "documents/unavailable.html", status=503)
+    session = request.customer.data()
     return render(request, "documents/list.html", {"groups": services.groups(session)})
 
 
 @require_GET
 @customer_required
+@unavailable_page("documents/unavailable.html")
 def document_download(request: HttpRequest, file_id: int) -> HttpResponse:
-    try:
-        document = _get_document_for_tenant(request, file_id)
-    except BackendError:
-        return render(request, "documents/unavailable.html", status=503)
+    document = _get_document_for_tenant(request, file_id)
     try:
         download = services.document_file(request.customer, document)
     except BackendError:

@@ -18,10 +18,11 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from apps.backends.pm5.codes import PaymentChannel
 from apps.backends.pm5.types import Notice
 
-# Payment intermediaries UsingQR knows by the code PM5 sends (BetalningsförmedlareSystemnamn).
-QR_PAYMENT_TYPES = {"BG", "PG"}
+# Payment intermediaries UsingQR knows; its "pt" is the code PM5 sends (BetalningsförmedlareSystemnamn).
+QR_PAYMENT_TYPES = {PaymentChannel.BANKGIRO, PaymentChannel.PLUSGIRO}
 
 
 @dataclass(frozen=True)
@@ -37,14 +38,14 @@ def payee() -> Payee | None:
     return Payee(name, organisation_number) if name and organisation_number else None
 
 
-def account_number(channel: str | None, number: str | None) -> str:
+def account_number(channel: PaymentChannel | None, number: str | None) -> str:
     """A bankgiro (5050-1055, 505-0105) or plusgiro (12 34 56-7) number as printed; others unchanged."""
     if not number:
         return ""
     digits = "".join(c for c in number if c.isdigit())
-    if channel == "BG" and len(digits) in (7, 8):
+    if channel == PaymentChannel.BANKGIRO and len(digits) in (7, 8):
         return f"{digits[:-4]}-{digits[-4:]}"
-    if channel == "PG" and 2 <= len(digits) <= 8:
+    if channel == PaymentChannel.PLUSGIRO and 2 <= len(digits) <= 8:
         # Plusgiro: the check digit after a dash, the rest in pairs from the right.
         body = digits[:-1]
         pairs = [body[max(i - 2, 0) : i] for i in range(len(body), 0, -2)][::-1]

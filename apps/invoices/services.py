@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from apps.backends.download import Download
 from apps.backends.pm5 import SessionParts
-from apps.backends.pm5.economy_types import Download
-from apps.backends.pm5.types import Notice, PortalSession
+from apps.backends.pm5.codes import NoticeKind
+from apps.backends.pm5.types import Distribution, Notice, PortalSession
 from apps.customer.services import STANDARD_PARTS, CustomerSession
 from apps.invoices import payment
 
@@ -56,8 +57,8 @@ def status(notice: Notice, today: date) -> Status:
 
 def kind_label(notice: Notice) -> str | Promise:
     """Hyresavi or Faktura, by Referensnamn (contract A27)."""
-    labels = {"avi": _("Hyresavi"), "faktura": _("Faktura")}
-    return labels.get(notice.kind.casefold(), notice.kind_label or notice.kind)
+    labels = {NoticeKind.RENT_NOTICE: _("Hyresavi"), NoticeKind.INVOICE: _("Faktura")}
+    return labels.get(notice.kind, notice.kind_label or "")
 
 
 def periods_label(notice: Notice) -> str:
@@ -115,16 +116,14 @@ def invoice_list(session: PortalSession, months: int, today: date | None = None)
     )
     rent_balance = economy.rent_balance if economy else ZERO
     invoice_balance = economy.invoice_balance if economy else ZERO
-    listed = {
-        kind: sum((n.remaining for n in notices if n.kind.casefold() == kind), ZERO) for kind in ("avi", "faktura")
-    }
+    listed = {kind: sum((n.remaining for n in notices if n.kind == kind), ZERO) for kind in NoticeKind}
     return InvoiceList(
         months=months,
         open=tuple(open_),
         settled=tuple(settled),
         rent_balance=rent_balance,
         invoice_balance=invoice_balance,
-        includes_older=(listed["avi"], listed["faktura"]) != (rent_balance, invoice_balance),
+        includes_older=(listed[NoticeKind.RENT_NOTICE], listed[NoticeKind.INVOICE]) != (rent_balance, invoice_balance),
     )
 
 
@@ -151,7 +150,11 @@ class Sent:
     at: datetime | None
 
 
-CHANNELS = {"brev.direkt": _("Brev"), "brev": _("Brev"), "epost": _("E-post")}
+def channel_label(distribution: Distribution) -> str | Promise:
+    """Brev or E-post; a channel the portal does not know, as the backend names it."""
+    if distribution.channel is None:
+        return distribution.channel_text or ""
+    return _("Brev") if distribution.channel.is_letter else _("E-post")
 
 
 @dataclass(frozen=True)
@@ -178,8 +181,7 @@ def invoice_detail(notice: Notice, today: date | None = None) -> InvoiceDetail:
         qr_payload=payload,
         qr_svg=payment.qr_svg(payload) if payload else None,
         distributions=tuple(
-            Sent(channel=CHANNELS.get((d.kind or "").casefold(), d.kind or ""), address=d.address, at=d.distributed_at)
-            for d in notice.distributions
+            Sent(channel=channel_label(d), address=d.address, at=d.distributed_at) for d in notice.distributions
         ),
     )
 
@@ -191,7 +193,7 @@ def notice_pdf(customer: CustomerSession, notice: Notice) -> Download:
 
 def pdf_filename(notice: Notice) -> str:
     """faktura-9213210-2026-11.pdf: kind, printed number and the (first) month it concerns."""
-    kind = "faktura" if notice.kind.casefold() == "faktura" else "avi"
+    kind = "faktura" if notice.is_invoice else "avi"
     months = sorted(p.period for p in notice.periods if p.period)
     month = months[0] if months else (f"{notice.due_date:%Y-%m}" if notice.due_date else "")
     return "-".join(part for part in (kind, _safe(notice.number), month) if part) + ".pdf"

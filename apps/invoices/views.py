@@ -13,17 +13,18 @@ from apps.customer.decorators import customer_required
 from apps.invoices import services
 from apps.invoices.forms import months_from
 from portal.responses import streamed
+from portal.unavailable import unavailable_page
+
+UNAVAILABLE = "invoices/unavailable.html"
 
 
 @require_GET
 @vary_on_headers("HX-Request")
 @customer_required
+@unavailable_page(UNAVAILABLE)
 def invoice_list(request: HttpRequest) -> HttpResponse:
     months = months_from(request.GET)
-    try:
-        session = request.customer.data(services.parts(months))
-    except BackendError:
-        return render(request, "invoices/unavailable.html", status=503)
+    session = request.customer.data(services.parts(months))
     context = {
         "invoices": services.invoice_list(session, months),
         "month_choices": services.MONTHS,
@@ -37,11 +38,9 @@ def invoice_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @customer_required
+@unavailable_page(UNAVAILABLE)
 def invoice_detail(request: HttpRequest, number: str) -> HttpResponse:
-    try:
-        notice, months = _get_notice_for_tenant(request, number)
-    except BackendError:
-        return render(request, "invoices/unavailable.html", status=503)
+    notice, months = _get_notice_for_tenant(request, number)
     context = {
         "detail": services.invoice_detail(notice),
         "months": months,
@@ -52,11 +51,9 @@ def invoice_detail(request: HttpRequest, number: str) -> HttpResponse:
 
 @require_GET
 @customer_required
+@unavailable_page(UNAVAILABLE)
 def invoice_pdf(request: HttpRequest, number: str, inline: bool = False) -> HttpResponse:
-    try:
-        notice, months = _get_notice_for_tenant(request, number)
-    except BackendError:
-        return render(request, "invoices/unavailable.html", status=503)
+    notice, months = _get_notice_for_tenant(request, number)
     try:
         download = services.notice_pdf(request.customer, notice)
     except BackendError:

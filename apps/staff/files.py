@@ -8,31 +8,23 @@ raster image types are shown in the browser; anything else, an SVG included
 answer lets the browser guess a type of its own.
 """
 
-import logging
-
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
-from apps.backends.errors import BackendError, BackendNotFound
 from apps.staff import services
 from portal.responses import streamed
-
-logger = logging.getLogger(__name__)
+from portal.unavailable import unavailable_page
 
 INLINE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
 
 
 @require_GET
+@unavailable_page(
+    "staff/unavailable.html", lambda work_order_id, file_id: {"work_order_id": work_order_id}, not_found_is_404=True
+)
 def work_order_file(request: HttpRequest, work_order_id: int, file_id: int) -> HttpResponse:
-    try:
-        found, download = services.open_file(work_order_id, file_id)
-    except BackendNotFound:
-        raise Http404 from None
-    except BackendError as exc:
-        logger.warning("Staff work-order file: FAST2 unavailable (%s)", type(exc).__name__)
-        return render(request, "staff/unavailable.html", {"work_order_id": work_order_id}, status=503)
-    content_type = download.content_type.split(";")[0].strip().lower()
+    found, download = services.open_file(work_order_id, file_id)
+    content_type = download.mime_type
     inline = content_type in INLINE_TYPES
     download.content_type = content_type if inline else "application/octet-stream"
     response = streamed(request, download, filename=found.name, as_attachment=not inline)

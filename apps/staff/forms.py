@@ -3,10 +3,10 @@ from datetime import time
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.backends.fast2 import STATUS_LABELS, Contact, EventType, Planning
+from apps.backends.fast2 import STATUS_LABELS, Contact, EventType, Planning, Priority
 from apps.staff.services import QueueFilters
 
-PRIORITIES = [("10", _("Normal")), ("30", _("Akut"))]
+PRIORITIES = [(Priority.NORMAL.value, _("Normal")), (Priority.URGENT.value, _("Akut"))]
 
 
 class QueueFilterForm(forms.Form):

@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from apps.backends import fast2
+from apps.backends.download import Download
 from apps.backends.errors import BackendNotFound, BackendRefused
-from apps.backends.fast2.files import FileDownload
 from apps.backends.fast2.types import WorkOrderFile
 from apps.staff.errand_rows import ErrandRows, for_work_order
 from apps.staff.models import AuditEntry
@@ -31,8 +31,6 @@ EVENT_TYPES_KEY = "staff:event-types"
 # Threads for a page's backend reads, kept between requests so each keeps its pooled
 # connections (apps.backends.http is per thread). They make HTTP calls only, no queries.
 _READS = ThreadPoolExecutor(max_workers=settings.STAFF_PARALLEL_READS, thread_name_prefix="staff-reads")
-# Until UTFÖRD a work order can be planned, reprioritised and so on (seed 2.1).
-OPEN_STATUSES = fast2.OPEN_STATUSES
 
 
 @dataclass(frozen=True)
@@ -208,7 +206,7 @@ def contact_of(work_order_id: int, contact_id: int) -> fast2.Contact:
     raise BackendNotFound("FAST2 kontaktperson: not on this work order")
 
 
-def open_file(work_order_id: int, file_id: int) -> tuple[WorkOrderFile, FileDownload]:
+def open_file(work_order_id: int, file_id: int) -> tuple[WorkOrderFile, Download]:
     """One of the work order's files and its bytes, opened for streaming; BackendNotFound if not its own.
 
     The id comes from the browser: it is looked up among the work order's own

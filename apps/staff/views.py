@@ -15,6 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 from apps.backends.errors import BackendError, BackendNotFound
 from apps.staff import services
 from apps.staff.forms import ContactForm, EventForm, PlanningForm, PriorityForm, QueueFilterForm, StatusForm
+from portal.unavailable import part_of_page, unavailable_page
 
 logger = logging.getLogger(__name__)
 
@@ -26,12 +27,11 @@ def queue(request: HttpRequest) -> HttpResponse:
     page_number = _page_number(request)
     context: dict = {"form": form, "page": None, "counts": None, "unavailable": False}
     if form.is_valid():
-        try:
-            context["page"] = services.queue(form.filters(), page_number)
-            context["counts"] = services.status_counts()
-        except BackendError as exc:
-            logger.warning("Staff queue: FAST2 unavailable (%s)", type(exc).__name__)
-            context["unavailable"] = True
+        found = part_of_page(
+            lambda: (services.queue(form.filters(), page_number), services.status_counts()), "Staff queue"
+        )
+        context["page"], context["counts"] = found.value or (None, None)
+        context["unavailable"] = found.unavailable
     template_name = "staff/queue.html"
     if request.htmx:
         template_name += "#results"
@@ -43,15 +43,14 @@ def work_order(request: HttpRequest, work_order_id: int) -> HttpResponse:
     return _detail(request, work_order_id)
 
 
+def _unavailable_context(work_order_id: int, *args, **kwargs) -> dict:
+    return {"work_order_id": work_order_id}
+
+
+@unavailable_page("staff/unavailable.html", _unavailable_context, not_found_is_404=True)
 def _detail(request: HttpRequest, work_order_id: int, *, bound: dict | None = None, status: int = 200) -> HttpResponse:
     """The work-order page; ``bound`` carries a form that failed, with what was typed and its errors."""
-    try:
-        page = services.work_order_page(work_order_id)
-    except BackendNotFound:
-        raise Http404 from None
-    except BackendError as exc:
-        logger.warning("Staff work order: FAST2 unavailable (%s)", type(exc).__name__)
-        return render(request, "staff/unavailable.html", {"work_order_id": work_order_id}, status=503)
+    page = services.work_order_page(work_order_id)
     wo = page.work_order
     planning = wo.planning
     forms = {
@@ -64,7 +63,7 @@ def _detail(request: HttpRequest, work_order_id: int, *, bound: dict | None = No
             else None
         ),
     } | (bound or {})
-    context = {"page": page, "wo": wo, "open": wo.status in services.OPEN_STATUSES, **forms}
+    context = {"page": page, "wo": wo, "open": wo.is_open, **forms}
     if bound:
         context["form"] = next(iter(bound.values()))  # the error summary and the "Fel:" title
     return render(request, "staff/work_order.html", context, status=status)
@@ -167,14 +166,9 @@ def add_contact(request: HttpRequest, work_order_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@unavailable_page("staff/unavailable.html", _unavailable_context, not_found_is_404=True)
 def edit_contact(request: HttpRequest, work_order_id: int, contact_id: int) -> HttpResponse:
-    try:
-        contact = services.contact_of(work_order_id, contact_id)
-    except BackendNotFound:
-        raise Http404 from None
-    except BackendError as exc:
-        logger.warning("Staff contact: FAST2 unavailable (%s)", type(exc).__name__)
-        return render(request, "staff/unavailable.html", {"work_order_id": work_order_id}, status=503)
+    contact = services.contact_of(work_order_id, contact_id)
     if request.method == "POST":
         form = ContactForm(request.POST)
         if form.is_valid():

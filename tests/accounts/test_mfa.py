@@ -18,6 +18,7 @@ def current_code(secret: str) -> str:
 
 @pytest.fixture
 def logged_in(client, alice):
+    """Logged in through the login form (not force_login): allauth records how, and MFA asks it."""
     client.post(reverse("account_login"), {"login": "alice@example.se", "password": "Alice-password-1"})
     return client
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from apps.backends.errors import BackendNotFound, BackendRefused, BackendUnavailable
 from apps.backends.pm5.addresses_types import CustomerAddress
+from apps.backends.pm5.codes import AddressKind
 from apps.customer.services import CustomerSession
 from tests.addresses.conftest import CURRENT, UPCOMING, days, temporary
 
@@ -119,7 +120,7 @@ def test_the_ended_addresses_come_as_a_fragment_to_htmx(logged_in, backend):
 def test_the_permanent_addresses_are_shown_for_reference(logged_in, backend):
     backend.permanent = (
         CustomerAddress(
-            kind="kund.post",
+            kind=AddressKind.POSTAL,
             kind_label="Postadress",
             name="Kalle Andersson",
             care_of=None,

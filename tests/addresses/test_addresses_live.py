@@ -9,6 +9,7 @@ from django.utils import timezone
 from apps.backends.errors import BackendNotFound, BackendRefused
 from apps.backends.pm5 import get_client
 from apps.backends.pm5.addresses_types import TemporaryAddressInput
+from apps.backends.pm5.codes import AddressKind
 
 pytestmark = pytest.mark.integration
 
@@ -39,12 +40,6 @@ def sandbox_addresses(customer_number: str):
     from apps.sandbox.models import TemporaryAddress
 
     return TemporaryAddress.objects.filter(customer__customer_number=customer_number)
-
-
-@pytest.fixture
-def logged_in(client, alice):
-    client.force_login(alice)
-    return client
 
 
 def test_the_page_shows_the_tenants_addresses_from_the_backend(logged_in, live_sandbox):
@@ -180,6 +175,6 @@ def test_the_client_reads_the_permanent_addresses(live_sandbox):
     client = get_client()
     key = client.open_session(customer_number=live_sandbox.alice.number)
     post, visit = client.customer_addresses(key)
-    assert (post.kind, visit.kind) == ("kund.post", "kund.besok")
+    assert (post.kind, visit.kind) == (AddressKind.POSTAL, AddressKind.VISITING)
     assert post.street2 and post.street2.startswith("Lgh")
     assert post.full_address and post.full_address.endswith("Gävle")

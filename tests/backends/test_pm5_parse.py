@@ -5,7 +5,9 @@ import pytest
 
 from apps.backends.errors import BackendInvalid
 from apps.backends.pm5 import SessionParts
-from apps.backends.pm5.parse import STOCKHOLM, parse_datetime, portal_session
+from apps.backends.pm5.codes import NoticeKind
+from apps.backends.pm5.parse import portal_session
+from apps.backends.wire import STOCKHOLM, parse_datetime
 
 ALL_PARTS = SessionParts(
     customer=True,
@@ -50,7 +52,7 @@ def test_it_reads_a_notice_with_english_names():
     notice = session.economy.notices[0]
     assert notice.notice_id == 21563
     assert notice.number == "9213210"
-    assert notice.kind == "Faktura"
+    assert notice.kind == NoticeKind.INVOICE
     assert notice.remaining == Decimal("1900.00")
     assert notice.amount_due == Decimal("1900.00"), "without AttBetala the remainder is what is owed (A26)"
     assert notice.payments[0].paid_on == date(2014, 8, 28)

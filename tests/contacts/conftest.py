@@ -2,33 +2,19 @@
 password just given again, and the sandbox's own fixtures for its endpoint tests."""
 
 import re
-from dataclasses import dataclass, field
 
 import pytest
 from django.urls import reverse
 
+from apps.backends.pm5.codes import ContactKind
 from apps.backends.pm5.types import ContactDetail, CustomerInfo, PortalSession
-from apps.customer.services import CustomerSession
 from tests.sandbox.conftest import pm5, settings_for_sandbox, small_demo  # noqa: F401
 
 ALICE_PASSWORD = "Alice-password-1"
 LINK = re.compile(r"https?://[^/\s]+(/kontaktuppgifter/bekrafta/[^/\s]+/)")
 
 
-@dataclass
-class RecordingBackend:
-    """Stands in for the PM5 client: records each change, raises when told to."""
-
-    calls: list = field(default_factory=list)
-    error: Exception | None = None
-
-    def change_contact_details(self, key, change):
-        self.calls.append(change)
-        if self.error is not None:
-            raise self.error
-
-
-def detail(kind: str, value: str) -> ContactDetail:
+def detail(kind: ContactKind, value: str) -> ContactDetail:
     return ContactDetail(kind=kind, label=None, value=value, verified=True)
 
 
@@ -37,9 +23,9 @@ def session_data() -> PortalSession:
     return PortalSession(
         customer=CustomerInfo(first_name="Kalle", last_name="Andersson", customer_number="15555"),
         contact_details=(
-            detail("Epost", "kalle.andersson@example.se"),
-            detail("Mobiltelefonnummer", "070-174 06 18"),
-            detail("Telefonnummer", "08-465 004 63"),
+            detail(ContactKind.EMAIL, "kalle.andersson@example.se"),
+            detail(ContactKind.MOBILE, "070-174 06 18"),
+            detail(ContactKind.PHONE, "08-465 004 63"),
         ),
         economy=None,
         temporary_addresses=(),
@@ -47,20 +33,6 @@ def session_data() -> PortalSession:
         errands=None,
         objects=None,
     )
-
-
-@pytest.fixture
-def backend(monkeypatch, session_data) -> RecordingBackend:
-    recorder = RecordingBackend()
-    monkeypatch.setattr(CustomerSession, "data", lambda self, parts=None: session_data)
-    monkeypatch.setattr(CustomerSession, "call", lambda self, operation: operation(recorder, "session-key"))
-    return recorder
-
-
-@pytest.fixture
-def logged_in(client, alice):
-    client.force_login(alice)
-    return client
 
 
 @pytest.fixture

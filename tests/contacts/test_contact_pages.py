@@ -75,7 +75,7 @@ def test_the_page_shows_the_details_and_explains_the_login_address(logged_in, ba
     assert f'href="{EDIT}" hx-get="{EDIT}"' in page
     assert 'hx-history="false"' in page
     assert "no-store" in response["Cache-Control"]
-    assert backend.calls == []
+    assert backend.calls_to("change_contact_details") == []
 
 
 def test_a_backend_that_is_down_gets_a_calm_page(logged_in, alice, settings, unreachable):
@@ -103,20 +103,22 @@ def test_a_wrong_password_changes_nothing(logged_in, backend):
     response = logged_in.post(REAUTHENTICATE, {"password": "wrong", "next": EDIT})
     assert response.status_code == 200
     assert "Lösenordet är fel." in response.text
-    assert backend.calls == []
+    assert backend.calls_to("change_contact_details") == []
 
 
 def test_a_change_sent_before_the_password_is_carried_out_after_it(logged_in, backend):
     """Nothing typed is lost: allauth keeps the interrupted POST and runs it after the password."""
     response = logged_in.post(EDIT, details(mobile="0701234567"))
     assert response["Location"].startswith(REAUTHENTICATE)
-    assert backend.calls == []
+    assert backend.calls_to("change_contact_details") == []
 
     response = logged_in.post(response["Location"], {"password": ALICE_PASSWORD, "next": EDIT})
 
     assert response.status_code == 302
     assert response["Location"] == DETAILS
-    assert backend.calls == [ContactDetailsInput(email=None, phone=None, mobile="070-123 45 67")]
+    assert backend.calls_to("change_contact_details") == [
+        ContactDetailsInput(email=None, phone=None, mobile="070-123 45 67")
+    ]
 
 
 def test_htmx_without_a_fresh_password_reloads_the_whole_page(logged_in, backend):
@@ -135,7 +137,7 @@ def test_a_per_field_check_needs_no_password_and_changes_nothing(logged_in, back
     assert "Skriv ett telefonnummer som går att ringa" in fragment
     assert 'value="123"' in fragment and 'aria-invalid="true"' in fragment
     assert 'name="email"' not in fragment
-    assert backend.calls == []
+    assert backend.calls_to("change_contact_details") == []
 
 
 def test_a_check_of_something_that_is_not_a_field_is_a_bad_request(logged_in, backend):
@@ -157,13 +159,15 @@ def test_new_phone_numbers_are_sent_tidied_and_the_email_is_left_alone(reauthent
     response = reauthenticated.post(EDIT, details(phone="", mobile="+47 412 34 567"))
 
     assert response["Location"] == DETAILS
-    assert backend.calls == [ContactDetailsInput(email=None, phone="", mobile="+47 41 23 45 67")]
+    assert backend.calls_to("change_contact_details") == [
+        ContactDetailsInput(email=None, phone="", mobile="+47 41 23 45 67")
+    ]
     assert "Dina kontaktuppgifter är sparade." in reauthenticated.get(DETAILS).text
 
 
 def test_sending_the_form_unchanged_says_so_and_sends_nothing(reauthenticated, backend):
     reauthenticated.post(EDIT, details())
-    assert backend.calls == []
+    assert backend.calls_to("change_contact_details") == []
     assert "Du ändrade ingenting, så inget har sparats." in reauthenticated.get(DETAILS).text
 
 
@@ -176,7 +180,7 @@ def test_a_mistake_is_shown_at_the_field_and_nothing_typed_is_lost(reauthenticat
     assert '<a href="#id_email">Skriv e-postadressen som namn@exempel.se.</a>' in page
     assert '<a href="#id_mobile">Det här ser ut som ett fast telefonnummer.' in page
     assert 'value="kalle@"' in page and 'value="08-465 004 99"' in page
-    assert backend.calls == []
+    assert backend.calls_to("change_contact_details") == []
 
 
 def test_a_backend_refusal_is_shown_at_the_field_it_names(reauthenticated, backend):
@@ -213,7 +217,9 @@ def test_an_unreachable_backend_while_saving_keeps_what_was_typed(reauthenticate
 def test_a_new_email_address_waits_for_its_link(change_email, reauthenticated, backend):
     link = change_email("kalle@nytt.example")
 
-    assert backend.calls == [], "the landlord hears of the address only once the link is followed"
+    assert backend.calls_to("change_contact_details") == [], (
+        "the landlord hears of the address only once the link is followed"
+    )
     (message,) = mail.outbox
     assert message.subject == "Mina sidor: Bekräfta din nya e-postadress"
     assert "använda kalle@nytt.example" in message.body
@@ -236,12 +242,14 @@ def test_following_the_link_asks_then_confirms_the_change_to_the_backend(change_
     assert page.status_code == 200
     assert "Ska hyresvärden använda <strong>kalle@nytt.example</strong>" in page.text
     assert f'action="{link}"' in page.text
-    assert backend.calls == [], "opening the link (or a mail scanner doing so) changes nothing"
+    assert backend.calls_to("change_contact_details") == [], (
+        "opening the link (or a mail scanner doing so) changes nothing"
+    )
 
     response = reauthenticated.post(link)
 
     assert response["Location"] == DETAILS
-    assert backend.calls == [ContactDetailsInput(email="kalle@nytt.example")]
+    assert backend.calls_to("change_contact_details") == [ContactDetailsInput(email="kalle@nytt.example")]
     assert EmailChange.objects.get().confirmed_at is not None
     details_page = reauthenticated.get(DETAILS).text
     assert "Klart! Hyresvärden har nu kalle@nytt.example som din e-postadress." in details_page
@@ -255,7 +263,7 @@ def test_a_link_works_only_once(change_email, reauthenticated, backend):
     for response in (reauthenticated.get(link), reauthenticated.post(link)):
         assert response.status_code == 410
         assert "Länken har redan använts" in response.text
-    assert len(backend.calls) == 1
+    assert len(backend.calls_to("change_contact_details")) == 1
 
 
 def test_an_expired_link_says_so_and_changes_nothing(change_email, reauthenticated, backend, monkeypatch):
@@ -269,7 +277,7 @@ def test_an_expired_link_says_so_and_changes_nothing(change_email, reauthenticat
     for response in (reauthenticated.get(old_link), reauthenticated.post(old_link)):
         assert response.status_code == 410
         assert "Länken har gått ut." in response.text
-    assert backend.calls == []
+    assert backend.calls_to("change_contact_details") == []
     assert EmailChange.objects.get().confirmed_at is None
 
 
@@ -290,7 +298,7 @@ def test_an_altered_link_says_so_and_changes_nothing(change_email, reauthenticat
 
     assert response.status_code == 400
     assert "Länken är inte hel eller har ändrats." in response.text
-    assert backend.calls == []
+    assert backend.calls_to("change_contact_details") == []
 
 
 def test_another_tenants_link_is_not_found(change_email, client, bob_account, backend):
@@ -298,7 +306,7 @@ def test_another_tenants_link_is_not_found(change_email, client, bob_account, ba
     client.force_login(bob_account)
     assert client.get(link).status_code == 404
     assert client.post(link).status_code == 404
-    assert backend.calls == []
+    assert backend.calls_to("change_contact_details") == []
 
 
 def test_asking_again_retires_the_earlier_link(change_email, reauthenticated, backend):
@@ -309,7 +317,7 @@ def test_asking_again_retires_the_earlier_link(change_email, reauthenticated, ba
     assert response.status_code == 410
     assert "Länken gäller inte längre" in response.text
     assert reauthenticated.post(second).status_code == 302
-    assert backend.calls == [ContactDetailsInput(email="kalle@andra.example")]
+    assert backend.calls_to("change_contact_details") == [ContactDetailsInput(email="kalle@andra.example")]
 
 
 def test_withdrawing_the_change_retires_the_link(change_email, reauthenticated, backend):
@@ -356,7 +364,7 @@ def test_the_link_needs_the_tenant_logged_in(change_email, client, backend):
 
 def test_clearing_the_email_address_needs_no_link(reauthenticated, backend):
     reauthenticated.post(EDIT, details(email=""))
-    assert backend.calls == [ContactDetailsInput(email="", phone=None, mobile=None)]
+    assert backend.calls_to("change_contact_details") == [ContactDetailsInput(email="", phone=None, mobile=None)]
     assert not EmailChange.objects.exists()
 
 

@@ -10,12 +10,6 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
-@pytest.fixture
-def logged_in_alice(client, alice, live_sandbox):
-    client.force_login(alice)
-    return client
-
-
 class Documents:
     def __init__(self, customer_number: str):
         from django.utils import timezone

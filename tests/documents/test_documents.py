@@ -43,8 +43,8 @@ def test_a_failing_backend_gets_a_calm_page(client, alice, settings, unreachable
 
 
 @pytest.mark.integration
-def test_documents_are_grouped_by_object_with_label_file_type_and_message(logged_in_alice, documents):
-    response = logged_in_alice.get(LIST)
+def test_documents_are_grouped_by_object_with_label_file_type_and_message(logged_in, live_sandbox, documents):
+    response = logged_in.get(LIST)
 
     assert response.status_code == 200
     groups = response.context["groups"]
@@ -60,24 +60,24 @@ def test_documents_are_grouped_by_object_with_label_file_type_and_message(logged
 
 
 @pytest.mark.integration
-def test_within_an_object_documents_follow_the_backends_order(logged_in_alice):
-    apartment = next(g for g in logged_in_alice.get(LIST).context["groups"] if str(g.object_type) == "Lägenhet")
+def test_within_an_object_documents_follow_the_backends_order(logged_in, live_sandbox):
+    apartment = next(g for g in logged_in.get(LIST).context["groups"] if str(g.object_type) == "Lägenhet")
     categories = [d.category for d in apartment.documents]
     assert categories == ["Hyresavtal", "Ritningar", "Information", "Information", "Bruksanvisning"]
 
 
 @pytest.mark.integration
-def test_an_external_link_opens_without_handing_over_the_page(logged_in_alice, documents):
+def test_an_external_link_opens_without_handing_over_the_page(logged_in, live_sandbox, documents):
     link = documents.link()
-    html = logged_in_alice.get(LIST).text
+    html = logged_in.get(LIST).text
     assert f'<a href="{link.web_url}" target="_blank" rel="noopener noreferrer">' in html
     assert "(öppnas i ett nytt fönster)" in html
 
 
 @pytest.mark.integration
-def test_a_download_is_streamed_with_its_type_and_name(logged_in_alice, documents):
+def test_a_download_is_streamed_with_its_type_and_name(logged_in, live_sandbox, documents):
     lease = documents.lease()
-    response = logged_in_alice.get(download_url(lease.pk))
+    response = logged_in.get(download_url(lease.pk))
 
     assert response.status_code == 200
     assert isinstance(response, StreamingHttpResponse)
@@ -89,11 +89,11 @@ def test_a_download_is_streamed_with_its_type_and_name(logged_in_alice, document
 
 
 @pytest.mark.integration
-def test_a_name_with_swedish_letters_is_encoded_per_rfc_6266(logged_in_alice, live_sandbox):
+def test_a_name_with_swedish_letters_is_encoded_per_rfc_6266(logged_in, live_sandbox):
     from apps.sandbox.models import Document
 
     rules = Document.objects.get(label="Ordningsregler för tvättstugan")
-    response = logged_in_alice.get(download_url(rules.pk))
+    response = logged_in.get(download_url(rules.pk))
     read(response)
     assert response["Content-Disposition"] == (
         "attachment; filename*=utf-8''Ordningsregler%20f%C3%B6r%20tv%C3%A4ttstugan.pdf"
@@ -102,33 +102,33 @@ def test_a_name_with_swedish_letters_is_encoded_per_rfc_6266(logged_in_alice, li
 
 @pytest.mark.integration
 def test_it_rejects_another_tenants_document_without_asking_the_backend_for_it(
-    logged_in_alice, bobs_document, backend_calls
+    logged_in, live_sandbox, bobs_document, backend_calls
 ):
-    logged_in_alice.get(LIST)  # the tenant's own documents are cached
+    logged_in.get(LIST)  # the tenant's own documents are cached
     backend_calls.reset()
 
-    response = logged_in_alice.get(download_url(bobs_document.pk))
+    response = logged_in.get(download_url(bobs_document.pk))
 
     assert response.status_code == 404
     assert len(backend_calls) == 0
 
 
 @pytest.mark.integration
-def test_a_link_has_no_file_to_download(logged_in_alice, documents, backend_calls):
-    logged_in_alice.get(LIST)
+def test_a_link_has_no_file_to_download(logged_in, live_sandbox, documents, backend_calls):
+    logged_in.get(LIST)
     backend_calls.reset()
-    assert logged_in_alice.get(download_url(documents.link().pk)).status_code == 404
+    assert logged_in.get(download_url(documents.link().pk)).status_code == 404
     assert len(backend_calls) == 0
 
 
 @pytest.mark.integration
-def test_a_failing_backend_gets_a_calm_message_on_the_documents_page(logged_in_alice, documents):
+def test_a_failing_backend_gets_a_calm_message_on_the_documents_page(logged_in, live_sandbox, documents):
     from apps.sandbox.models import SandboxBehaviour
 
-    logged_in_alice.get(LIST)
+    logged_in.get(LIST)
     SandboxBehaviour.objects.update_or_create(pk=1, defaults={"outage": True})
 
-    response = logged_in_alice.get(download_url(documents.lease().pk), follow=True)
+    response = logged_in.get(download_url(documents.lease().pk), follow=True)
 
     assert response.redirect_chain == [(LIST, 302)]
     assert f"Vi kunde inte hämta {documents.lease().label} just nu" in response.text
@@ -136,12 +136,12 @@ def test_a_failing_backend_gets_a_calm_message_on_the_documents_page(logged_in_a
 
 @pytest.mark.integration
 def test_the_large_scanned_drawing_is_made_on_first_download_and_streamed_in_chunks(
-    media_root, logged_in_alice, documents
+    media_root, logged_in, live_sandbox, documents
 ):
     drawing = documents.drawing()
     assert not drawing.file, "the demo build writes no large file"
 
-    response = logged_in_alice.get(download_url(drawing.pk))
+    response = logged_in.get(download_url(drawing.pk))
 
     assert response.status_code == 200
     size, chunks = 0, 0

@@ -27,13 +27,6 @@ def _photos_in_a_temporary_folder(settings, tmp_path):
         settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture
-def tenant(client, alice, live_sandbox):
-    """Alice (demo customer 15555) logged in, with the sandbox live."""
-    client.force_login(alice)
-    return client
-
-
 def set_behaviour(**fields) -> None:
     from apps.sandbox.models import SandboxBehaviour
 
@@ -115,8 +108,8 @@ class Wizard:
 
 
 @pytest.fixture
-def wizard(tenant) -> Wizard:
-    return Wizard(tenant)
+def wizard(logged_in, live_sandbox) -> Wizard:
+    return Wizard(logged_in)
 
 
 class Deliveries:

@@ -20,10 +20,10 @@ def alices_errand_with_photo():
 
 
 @pytest.mark.integration
-def test_the_list_shows_the_tenants_errands_with_number_type_status_and_dates(tenant, live_sandbox):
+def test_the_list_shows_the_tenants_errands_with_number_type_status_and_dates(logged_in, live_sandbox):
     from apps.sandbox.models import Errand
 
-    response = tenant.get(ERRANDS)
+    response = logged_in.get(ERRANDS)
 
     assert response.status_code == 200
     assert 'hx-history="false"' in response.text
@@ -37,14 +37,14 @@ def test_the_list_shows_the_tenants_errands_with_number_type_status_and_dates(te
 
 
 @pytest.mark.integration
-def test_the_detail_shows_rows_path_history_planned_times_contact_and_photos(tenant, live_sandbox):
+def test_the_detail_shows_rows_path_history_planned_times_contact_and_photos(logged_in, live_sandbox):
     from apps.sandbox.models import Errand, ErrandParticipant
 
     errand_id, row_id, file_id = alices_errand_with_photo()
     errand = Errand.objects.get(pk=errand_id)
     handler = ErrandParticipant.objects.get(errand=errand, row=None, role="handler")
 
-    response = tenant.get(errand_url(errand_id))
+    response = logged_in.get(errand_url(errand_id))
 
     assert response.status_code == 200
     assert errand.number in response.text
@@ -56,7 +56,7 @@ def test_the_detail_shows_rows_path_history_planned_times_contact_and_photos(ten
     assert f'src="{photo_url}"' in response.text
 
     planned = Errand.objects.filter(customer__customer_number=live_sandbox.alice.number, planned_start__isnull=False)[0]
-    detail = tenant.get(errand_url(planned.pk))
+    detail = logged_in.get(errand_url(planned.pk))
     assert "Planerad start" in detail.text
 
 
@@ -73,9 +73,9 @@ def test_the_description_comes_from_the_portals_own_report(wizard, deliveries):
 
 
 @pytest.mark.integration
-def test_a_photo_is_served_through_the_portal(tenant):
+def test_a_photo_is_served_through_the_portal(logged_in, live_sandbox):
     errand_id, row_id, file_id = alices_errand_with_photo()
-    response = tenant.get(reverse("faults:errand_photo", args=[errand_id, row_id, file_id]))
+    response = logged_in.get(reverse("faults:errand_photo", args=[errand_id, row_id, file_id]))
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
     assert b"".join(response.streaming_content).startswith(b"\x89PNG")
@@ -97,12 +97,12 @@ def test_another_tenants_errand_and_photo_are_not_found_without_asking_the_backe
 
 
 @pytest.mark.integration
-def test_a_photo_id_not_on_that_row_is_not_found(tenant, backend_calls):
+def test_a_photo_id_not_on_that_row_is_not_found(logged_in, live_sandbox, backend_calls):
     errand_id, row_id, file_id = alices_errand_with_photo()
-    tenant.get(ERRANDS)
+    logged_in.get(ERRANDS)
     backend_calls.reset()
-    assert tenant.get(reverse("faults:errand_photo", args=[errand_id, row_id, file_id + 1])).status_code == 404
-    assert tenant.get(reverse("faults:errand_photo", args=[errand_id, row_id + 1, file_id])).status_code == 404
+    assert logged_in.get(reverse("faults:errand_photo", args=[errand_id, row_id, file_id + 1])).status_code == 404
+    assert logged_in.get(reverse("faults:errand_photo", args=[errand_id, row_id + 1, file_id])).status_code == 404
     assert len(backend_calls) == 0
 
 

@@ -69,7 +69,7 @@ def test_it_creates_an_errand_with_photos_and_reads_it_back(live_sandbox):
     download = client.errand_row_file(key, errand_id, row.row_id, row.media_ids[1])
     try:
         assert download.content_type == "image/png"
-        assert b"".join(download.chunks) == png
+        assert b"".join(download) == png
     finally:
         download.close()
 

@@ -18,12 +18,6 @@ def landlord(settings):
     return settings
 
 
-@pytest.fixture
-def logged_in_alice(client, alice, live_sandbox):
-    client.force_login(alice)
-    return client
-
-
 class Notices:
     """Demo customer 1's notices in the sandbox, one per case the demo shows."""
 

@@ -26,9 +26,9 @@ def test_a_failing_backend_gets_a_calm_page(client, alice, settings, unreachable
 
 
 @pytest.mark.integration
-def test_it_shows_what_a_tenant_needs_to_pay_a_notice(logged_in_alice, notices):
+def test_it_shows_what_a_tenant_needs_to_pay_a_notice(logged_in, live_sandbox, notices):
     notice = notices.repair()
-    response = logged_in_alice.get(detail_url(notice.number))
+    response = logged_in.get(detail_url(notice.number))
 
     assert response.status_code == 200
     html = response.text
@@ -42,21 +42,21 @@ def test_it_shows_what_a_tenant_needs_to_pay_a_notice(logged_in_alice, notices):
 
 
 @pytest.mark.integration
-def test_it_offers_the_pdf_to_download_and_to_view(logged_in_alice, notices):
+def test_it_offers_the_pdf_to_download_and_to_view(logged_in, live_sandbox, notices):
     notice = notices.repair()
-    html = logged_in_alice.get(detail_url(notice.number)).text
+    html = logged_in.get(detail_url(notice.number)).text
     assert f'href="{reverse("invoices:pdf", args=[notice.number])}"' in html
     assert f'href="{reverse("invoices:pdf_inline", args=[notice.number])}"' in html
     assert "Ladda ner PDF" in html
 
 
 @pytest.mark.integration
-def test_the_qr_payload_of_the_repair_invoice_is_exactly_right(logged_in_alice, notices):
+def test_the_qr_payload_of_the_repair_invoice_is_exactly_right(logged_in, live_sandbox, notices):
     notice = notices.repair()
     sent = notice.distributions.all()[0].sent_at
     from django.utils import timezone
 
-    response = logged_in_alice.get(detail_url(notice.number))
+    response = logged_in.get(detail_url(notice.number))
 
     expected = (
         '{"uqr":1,"tp":1,'
@@ -74,35 +74,35 @@ def test_the_qr_payload_of_the_repair_invoice_is_exactly_right(logged_in_alice, 
 
 @pytest.mark.integration
 @pytest.mark.parametrize("case", ["paid", "credit", "debt_collection"])
-def test_there_is_no_qr_code_when_nothing_is_to_be_paid_to_the_bankgiro(logged_in_alice, notices, case):
+def test_there_is_no_qr_code_when_nothing_is_to_be_paid_to_the_bankgiro(logged_in, live_sandbox, notices, case):
     notice = getattr(notices, case)()
-    response = logged_in_alice.get(detail_url(notice.number))
+    response = logged_in.get(detail_url(notice.number))
     assert response.context["detail"].qr_payload is None
     assert "<svg" not in response.text
 
 
 @pytest.mark.integration
-def test_every_unpaid_notice_has_a_qr_code(logged_in_alice, notices):
+def test_every_unpaid_notice_has_a_qr_code(logged_in, live_sandbox, notices):
     for case in ("repair", "overdue", "partly_paid"):
         notice = getattr(notices, case)()
-        response = logged_in_alice.get(detail_url(notice.number))
+        response = logged_in.get(detail_url(notice.number))
         assert response.context["detail"].qr_payload, case
         assert f'"iref":"{notice.ocr}"' in response.context["detail"].qr_payload
 
 
 @pytest.mark.integration
-def test_without_a_configured_payee_the_numbers_are_shown_without_a_qr_code(logged_in_alice, notices, settings):
+def test_without_a_configured_payee_the_numbers_are_shown_without_a_qr_code(logged_in, live_sandbox, notices, settings):
     settings.LANDLORD_NAME = ""
     notice = notices.repair()
-    response = logged_in_alice.get(detail_url(notice.number))
+    response = logged_in.get(detail_url(notice.number))
     assert response.context["detail"].qr_payload is None
     assert notice.ocr in response.text
 
 
 @pytest.mark.integration
-def test_it_shows_the_ledger_periods_rows_and_the_hot_water_specification(logged_in_alice, notices):
+def test_it_shows_the_ledger_periods_rows_and_the_hot_water_specification(logged_in, live_sandbox, notices):
     notice = notices.several_periods()
-    response = logged_in_alice.get(detail_url(notice.number))
+    response = logged_in.get(detail_url(notice.number))
 
     html = response.text
     periods = list(notice.periods.all())
@@ -115,7 +115,7 @@ def test_it_shows_the_ledger_periods_rows_and_the_hot_water_specification(logged
 
 
 @pytest.mark.integration
-def test_a_metered_row_shows_readings_quantity_and_unit_price(logged_in_alice, live_sandbox):
+def test_a_metered_row_shows_readings_quantity_and_unit_price(logged_in, live_sandbox):
     from apps.sandbox.models import LedgerRowSpecification
 
     spec = (
@@ -126,7 +126,7 @@ def test_a_metered_row_shows_readings_quantity_and_unit_price(logged_in_alice, l
     )
     if spec is None:
         pytest.skip("demo customer 1's apartment has no hot-water meter in this build")
-    response = logged_in_alice.get(detail_url(spec.row.period.notice.number))
+    response = logged_in.get(detail_url(spec.row.period.notice.number))
     html = response.text
     assert f"{spec.value_from:.3f}".replace(".", ",") in html
     assert f"{spec.value_to:.3f}".replace(".", ",") in html
@@ -135,9 +135,9 @@ def test_a_metered_row_shows_readings_quantity_and_unit_price(logged_in_alice, l
 
 
 @pytest.mark.integration
-def test_it_shows_payments_and_how_the_notice_was_sent(logged_in_alice, notices):
+def test_it_shows_payments_and_how_the_notice_was_sent(logged_in, live_sandbox, notices):
     notice = notices.partly_paid()
-    response = logged_in_alice.get(detail_url(notice.number))
+    response = logged_in.get(detail_url(notice.number))
 
     html = response.text
     payment = notice.payments.all()[0]
@@ -149,37 +149,37 @@ def test_it_shows_payments_and_how_the_notice_was_sent(logged_in_alice, notices)
 
 
 @pytest.mark.integration
-def test_a_debt_sent_to_collection_says_so_and_when(logged_in_alice, notices):
+def test_a_debt_sent_to_collection_says_so_and_when(logged_in, live_sandbox, notices):
     notice = notices.debt_collection()
     sent = next(p.sent_to_collection_on for p in notice.periods.all() if p.sent_to_collection_on)
-    html = logged_in_alice.get(detail_url(notice.number)).text
+    html = logged_in.get(detail_url(notice.number)).text
     assert f"skickades till inkasso {sent:%Y-%m-%d}" in html
 
 
 @pytest.mark.integration
 def test_it_rejects_another_tenants_invoice_without_asking_the_backend_for_it(
-    logged_in_alice, bobs_notice, backend_calls
+    logged_in, live_sandbox, bobs_notice, backend_calls
 ):
     # The tenant's own lists are cached, as after visiting the list page.
-    logged_in_alice.get(reverse("invoices:list"))
-    logged_in_alice.get(reverse("invoices:list"), {"manader": 36})
+    logged_in.get(reverse("invoices:list"))
+    logged_in.get(reverse("invoices:list"), {"manader": 36})
     backend_calls.reset()
 
-    response = logged_in_alice.get(detail_url(bobs_notice.number))
+    response = logged_in.get(detail_url(bobs_notice.number))
 
     assert response.status_code == 404
     assert len(backend_calls) == 0
 
 
 @pytest.mark.integration
-def test_an_unknown_number_is_not_found(logged_in_alice):
-    assert logged_in_alice.get(detail_url("no-such-number")).status_code == 404
+def test_an_unknown_number_is_not_found(logged_in, live_sandbox):
+    assert logged_in.get(detail_url("no-such-number")).status_code == 404
 
 
 @pytest.mark.integration
-def test_a_bookmarked_notice_older_than_twelve_months_is_still_found(logged_in_alice, notices):
+def test_a_bookmarked_notice_older_than_twelve_months_is_still_found(logged_in, live_sandbox, notices):
     notice = notices.older_than(12)
-    response = logged_in_alice.get(detail_url(notice.number))
+    response = logged_in.get(detail_url(notice.number))
     assert response.status_code == 200
     assert response.context["months"] == 36
     assert f'href="{reverse("invoices:list")}?manader=36"' in response.text

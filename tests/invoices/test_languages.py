@@ -11,9 +11,9 @@ ENGLISH_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
 @pytest.mark.integration
-def test_the_list_in_norwegian_has_norwegian_amounts_and_dates(logged_in_alice, notices):
-    logged_in_alice.cookies[settings.LANGUAGE_COOKIE_NAME] = "nb"
-    response = logged_in_alice.get(LIST)
+def test_the_list_in_norwegian_has_norwegian_amounts_and_dates(logged_in, live_sandbox, notices):
+    logged_in.cookies[settings.LANGUAGE_COOKIE_NAME] = "nb"
+    response = logged_in.get(LIST)
 
     assert response.status_code == 200
     html = response.text
@@ -27,9 +27,9 @@ def test_the_list_in_norwegian_has_norwegian_amounts_and_dates(logged_in_alice, 
 
 
 @pytest.mark.integration
-def test_the_list_in_english_has_english_amounts_and_dates(logged_in_alice, notices):
-    logged_in_alice.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    html = logged_in_alice.get(LIST).text
+def test_the_list_in_english_has_english_amounts_and_dates(logged_in, live_sandbox, notices):
+    logged_in.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = logged_in.get(LIST).text
 
     notice = notices.overdue()
     due = notice.due_date

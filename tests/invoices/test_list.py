@@ -36,8 +36,8 @@ def test_a_failing_backend_gets_a_calm_page(client, alice, settings, unreachable
 
 
 @pytest.mark.integration
-def test_it_lists_twelve_months_unpaid_first_with_the_status_in_words(logged_in_alice, notices):
-    response = logged_in_alice.get(LIST)
+def test_it_lists_twelve_months_unpaid_first_with_the_status_in_words(logged_in, live_sandbox, notices):
+    response = logged_in.get(LIST)
 
     assert response.status_code == 200
     listing = response.context["invoices"]
@@ -54,8 +54,8 @@ def test_it_lists_twelve_months_unpaid_first_with_the_status_in_words(logged_in_
 
 
 @pytest.mark.integration
-def test_each_demo_case_has_its_status_in_words(logged_in_alice, notices):
-    response = logged_in_alice.get(LIST)
+def test_each_demo_case_has_its_status_in_words(logged_in, live_sandbox, notices):
+    response = logged_in.get(LIST)
     statuses = {i.notice.number: str(i.status.label) for i in response.context["invoices"].open}
     statuses |= {i.notice.number: str(i.status.label) for i in response.context["invoices"].settled}
 
@@ -70,9 +70,9 @@ def test_each_demo_case_has_its_status_in_words(logged_in_alice, notices):
 
 
 @pytest.mark.integration
-def test_a_row_shows_number_type_period_due_date_amount_and_remainder(logged_in_alice, notices):
+def test_a_row_shows_number_type_period_due_date_amount_and_remainder(logged_in, live_sandbox, notices):
     notice = notices.several_periods()
-    response = logged_in_alice.get(LIST)
+    response = logged_in.get(LIST)
     row = next(
         i
         for i in response.context["invoices"].open + response.context["invoices"].settled
@@ -89,8 +89,8 @@ def test_a_row_shows_number_type_period_due_date_amount_and_remainder(logged_in_
 
 
 @pytest.mark.integration
-def test_the_totals_match_the_rent_and_invoice_balances(logged_in_alice, notices):
-    response = logged_in_alice.get(LIST)
+def test_the_totals_match_the_rent_and_invoice_balances(logged_in, live_sandbox, notices):
+    response = logged_in.get(LIST)
     listing = response.context["invoices"]
 
     assert listing.rent_balance == sum((n.remaining for n in notices.avis()), Decimal("0.00"))
@@ -102,7 +102,7 @@ def test_the_totals_match_the_rent_and_invoice_balances(logged_in_alice, notices
 
 @pytest.mark.integration
 @pytest.mark.parametrize("months", [24, 36])
-def test_the_tenant_can_ask_for_more_months(logged_in_alice, notices, months, monkeypatch):
+def test_the_tenant_can_ask_for_more_months(logged_in, live_sandbox, notices, months, monkeypatch):
     from apps.backends.pm5.session import SessionApi
 
     asked = []
@@ -113,7 +113,7 @@ def test_the_tenant_can_ask_for_more_months(logged_in_alice, notices, months, mo
         return real_get_session(self, key, parts)
 
     monkeypatch.setattr(SessionApi, "get_session", recording_get_session)
-    response = logged_in_alice.get(LIST, {"manader": months})
+    response = logged_in.get(LIST, {"manader": months})
 
     listing = response.context["invoices"]
     assert listing.months == months
@@ -125,23 +125,23 @@ def test_the_tenant_can_ask_for_more_months(logged_in_alice, notices, months, mo
 
 
 @pytest.mark.integration
-def test_twelve_months_leave_the_older_notices_out(logged_in_alice, notices):
-    response = logged_in_alice.get(LIST)
+def test_twelve_months_leave_the_older_notices_out(logged_in, live_sandbox, notices):
+    response = logged_in.get(LIST)
     shown = {i.notice.number for i in response.context["invoices"].open + response.context["invoices"].settled}
     assert notices.older_than(12).number not in shown
 
 
 @pytest.mark.integration
 @pytest.mark.parametrize("bad", ["7", "abc", "-12", "1200"])
-def test_a_month_count_that_is_not_offered_gets_twelve_months(logged_in_alice, bad):
-    response = logged_in_alice.get(LIST, {"manader": bad})
+def test_a_month_count_that_is_not_offered_gets_twelve_months(logged_in, live_sandbox, bad):
+    response = logged_in.get(LIST, {"manader": bad})
     assert response.status_code == 200
     assert response.context["invoices"].months == 12
 
 
 @pytest.mark.integration
-def test_htmx_gets_the_list_fragment_only(logged_in_alice):
-    response = logged_in_alice.get(LIST, {"manader": 24}, headers={"HX-Request": "true"})
+def test_htmx_gets_the_list_fragment_only(logged_in, live_sandbox):
+    response = logged_in.get(LIST, {"manader": 24}, headers={"HX-Request": "true"})
 
     assert response.status_code == 200
     assert response.text.lstrip().startswith('<div id="invoices"')
@@ -150,8 +150,8 @@ def test_htmx_gets_the_list_fragment_only(logged_in_alice):
 
 
 @pytest.mark.integration
-def test_without_javascript_the_month_choice_is_a_plain_link_and_the_page_is_whole(logged_in_alice):
-    response = logged_in_alice.get(LIST)
+def test_without_javascript_the_month_choice_is_a_plain_link_and_the_page_is_whole(logged_in, live_sandbox):
+    response = logged_in.get(LIST)
 
     html = response.text
     assert "<html" in html
@@ -163,8 +163,8 @@ def test_without_javascript_the_month_choice_is_a_plain_link_and_the_page_is_who
 
 
 @pytest.mark.integration
-def test_amounts_and_dates_are_written_the_swedish_way(logged_in_alice, notices):
-    response = logged_in_alice.get(LIST)
+def test_amounts_and_dates_are_written_the_swedish_way(logged_in, live_sandbox, notices):
+    response = logged_in.get(LIST)
     notice = notices.repair()
     assert _money(notice.gross) in response.text  # 2 450,00 kr
     assert "\xa0kr" in response.text and ".00 kr" not in response.text

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from apps.backends.pm5.codes import DistributionChannel, NoticeKind, PaymentChannel
 from apps.backends.pm5.types import Distribution, LedgerPeriod, Notice
 from apps.invoices import payment
 from apps.invoices.services import Status, pdf_filename, status
@@ -19,11 +20,11 @@ def a_notice(**changes) -> Notice:
     fields = dict(
         notice_id=10020030,
         number="9213210",
-        kind="Faktura",
+        kind=NoticeKind.INVOICE,
         kind_label="F",
         ocr="921321091",
         recipient_account="50501055",
-        payment_channel="BG",
+        payment_channel=PaymentChannel.BANKGIRO,
         payment_channel_label="Bankgiro",
         due_date=date(2026, 12, 11),
         net=Decimal("1960.00"),
@@ -33,7 +34,12 @@ def a_notice(**changes) -> Notice:
         remaining=Decimal("2450.00"),
         to_pay=Decimal("2450.00"),
         distributions=(
-            Distribution("brev.direkt", "Kalle Andersson", datetime(2026, 11, 11, 13, 0, tzinfo=STOCKHOLM)),
+            Distribution(
+                DistributionChannel.DIRECT_LETTER,
+                "brev.direkt",
+                "Kalle Andersson",
+                datetime(2026, 11, 11, 13, 0, tzinfo=STOCKHOLM),
+            ),
         ),
         periods=(LedgerPeriod("2026-11", date(2026, 12, 11), Decimal(0), Decimal(0), Decimal(0), None, None, ()),),
     )
@@ -74,7 +80,7 @@ def test_the_payee_name_keeps_its_swedish_letters(settings):
         {"to_pay": Decimal("0.00"), "remaining": Decimal("-1250.00")},
         {"ocr": None},
         {"recipient_account": None},
-        {"payment_channel": "IBAN"},
+        {"payment_channel": None},  # neither bankgiro nor plusgiro
         {"due_date": None},
     ],
 )
@@ -94,12 +100,12 @@ def test_without_a_configured_payee_there_is_no_qr_code(settings):
 @pytest.mark.parametrize(
     ("channel", "number", "printed"),
     [
-        ("BG", "50501055", "5050-1055"),
-        ("BG", "5050105", "505-0105"),
-        ("PG", "1234567", "12 34 56-7"),
-        ("PG", "4711", "4 71-1"),
-        ("XX", "123", "123"),
-        ("BG", None, ""),
+        (PaymentChannel.BANKGIRO, "50501055", "5050-1055"),
+        (PaymentChannel.BANKGIRO, "5050105", "505-0105"),
+        (PaymentChannel.PLUSGIRO, "1234567", "12 34 56-7"),
+        (PaymentChannel.PLUSGIRO, "4711", "4 71-1"),
+        (None, "123", "123"),
+        (PaymentChannel.BANKGIRO, None, ""),
     ],
 )
 def test_giro_numbers_are_printed_as_on_a_paper_invoice(channel, number, printed):
@@ -152,5 +158,5 @@ def test_a_debt_sent_to_collection_says_so_whatever_its_due_date():
 
 def test_the_pdf_file_name_is_kind_number_and_month():
     assert pdf_filename(a_notice()) == "faktura-9213210-2026-11.pdf"
-    assert pdf_filename(a_notice(kind="Avi", periods=())) == "avi-9213210-2026-12.pdf"
+    assert pdf_filename(a_notice(kind=NoticeKind.RENT_NOTICE, periods=())) == "avi-9213210-2026-12.pdf"
     assert pdf_filename(a_notice(number="92/13 ä")) == "faktura-92_13__-2026-11.pdf"

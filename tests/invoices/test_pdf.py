@@ -34,9 +34,9 @@ def test_it_refuses_a_post(client, alice):
 
 
 @pytest.mark.integration
-def test_the_pdf_is_a_streamed_pdf_that_holds_the_notices_ocr_and_amounts(logged_in_alice, notices):
+def test_the_pdf_is_a_streamed_pdf_that_holds_the_notices_ocr_and_amounts(logged_in, live_sandbox, notices):
     notice = notices.repair()
-    response = logged_in_alice.get(pdf_url(notice.number))
+    response = logged_in.get(pdf_url(notice.number))
 
     assert response.status_code == 200
     assert isinstance(response, StreamingHttpResponse), "streamed through, never read whole"
@@ -54,29 +54,27 @@ def test_the_pdf_is_a_streamed_pdf_that_holds_the_notices_ocr_and_amounts(logged
 
 
 @pytest.mark.integration
-def test_the_pdf_shows_every_period_and_the_hot_water_specification(logged_in_alice, notices):
+def test_the_pdf_shows_every_period_and_the_hot_water_specification(logged_in, live_sandbox, notices):
     notice = notices.several_periods()
-    text = "\n".join(
-        p.extract_text() for p in PdfReader(io.BytesIO(read(logged_in_alice.get(pdf_url(notice.number))))).pages
-    )
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(read(logged_in.get(pdf_url(notice.number))))).pages)
     for period in notice.periods.all():
         assert f"Period {period.period_start:%Y-%m}" in text
     assert "Retroaktiv hyreshöjning" in text
 
 
 @pytest.mark.integration
-def test_the_download_is_an_attachment_named_after_kind_number_and_month(logged_in_alice, notices):
+def test_the_download_is_an_attachment_named_after_kind_number_and_month(logged_in, live_sandbox, notices):
     notice = notices.repair()
     month = f"{notice.periods.all()[0].period_start:%Y-%m}"
-    response = logged_in_alice.get(pdf_url(notice.number))
+    response = logged_in.get(pdf_url(notice.number))
     read(response)
     assert response["Content-Disposition"] == f'attachment; filename="faktura-{notice.number}-{month}.pdf"'
 
 
 @pytest.mark.integration
-def test_visa_shows_the_pdf_in_the_browser(logged_in_alice, notices):
+def test_visa_shows_the_pdf_in_the_browser(logged_in, live_sandbox, notices):
     notice = notices.overdue()
-    response = logged_in_alice.get(pdf_url(notice.number, inline=True))
+    response = logged_in.get(pdf_url(notice.number, inline=True))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('inline; filename="avi-')
     assert read(response).startswith(b"%PDF-")
@@ -84,34 +82,34 @@ def test_visa_shows_the_pdf_in_the_browser(logged_in_alice, notices):
 
 @pytest.mark.integration
 def test_it_rejects_another_tenants_invoice_without_asking_the_backend_for_it(
-    logged_in_alice, bobs_notice, backend_calls
+    logged_in, live_sandbox, bobs_notice, backend_calls
 ):
-    logged_in_alice.get(reverse("invoices:list"))
-    logged_in_alice.get(reverse("invoices:list"), {"manader": 36})
+    logged_in.get(reverse("invoices:list"))
+    logged_in.get(reverse("invoices:list"), {"manader": 36})
     backend_calls.reset()
 
-    assert logged_in_alice.get(pdf_url(bobs_notice.number)).status_code == 404
-    assert logged_in_alice.get(pdf_url(bobs_notice.number, inline=True)).status_code == 404
+    assert logged_in.get(pdf_url(bobs_notice.number)).status_code == 404
+    assert logged_in.get(pdf_url(bobs_notice.number, inline=True)).status_code == 404
     assert len(backend_calls) == 0
 
 
 @pytest.mark.integration
-def test_the_backend_id_is_never_taken_from_the_browser(logged_in_alice, bobs_notice, backend_calls):
+def test_the_backend_id_is_never_taken_from_the_browser(logged_in, live_sandbox, bobs_notice, backend_calls):
     # Bob's AviseringId in place of a number finds nothing: only printed numbers are looked up.
-    response = logged_in_alice.get(pdf_url(str(bobs_notice.pk)))
+    response = logged_in.get(pdf_url(str(bobs_notice.pk)))
     assert response.status_code == 404
     assert not any(str(bobs_notice.pk) in url for _, url in backend_calls.calls)
 
 
 @pytest.mark.integration
-def test_a_failing_backend_gets_a_calm_message_on_the_invoice_page(logged_in_alice, notices):
+def test_a_failing_backend_gets_a_calm_message_on_the_invoice_page(logged_in, live_sandbox, notices):
     from apps.sandbox.models import SandboxBehaviour
 
     notice = notices.repair()
-    logged_in_alice.get(detail_url(notice.number))  # the session data is cached
+    logged_in.get(detail_url(notice.number))  # the session data is cached
     SandboxBehaviour.objects.update_or_create(pk=1, defaults={"outage": True})
 
-    response = logged_in_alice.get(pdf_url(notice.number), follow=True)
+    response = logged_in.get(pdf_url(notice.number), follow=True)
 
     assert response.redirect_chain == [(detail_url(notice.number), 302)]
     assert response.status_code == 200
@@ -120,21 +118,23 @@ def test_a_failing_backend_gets_a_calm_message_on_the_invoice_page(logged_in_ali
 
 
 @pytest.mark.integration
-def test_a_pdf_from_the_longer_list_keeps_its_months_on_the_way_back(logged_in_alice, notices):
+def test_a_pdf_from_the_longer_list_keeps_its_months_on_the_way_back(logged_in, live_sandbox, notices):
     from apps.sandbox.models import SandboxBehaviour
 
     notice = notices.older_than(12)
-    logged_in_alice.get(detail_url(notice.number, manader=36))
+    logged_in.get(detail_url(notice.number, manader=36))
     SandboxBehaviour.objects.update_or_create(pk=1, defaults={"outage": True})
 
-    response = logged_in_alice.get(pdf_url(notice.number) + "?manader=36")
+    response = logged_in.get(pdf_url(notice.number) + "?manader=36")
 
     assert response.status_code == 302
     assert response["Location"] == detail_url(notice.number, manader=36)
 
 
 @pytest.mark.integration
-def test_a_backend_that_answers_something_else_than_a_pdf_gets_the_calm_message(logged_in_alice, notices, monkeypatch):
+def test_a_backend_that_answers_something_else_than_a_pdf_gets_the_calm_message(
+    logged_in, live_sandbox, notices, monkeypatch
+):
     from apps.backends.errors import BackendInvalid
     from apps.backends.pm5.economy import EconomyApi
 
@@ -143,6 +143,6 @@ def test_a_backend_that_answers_something_else_than_a_pdf_gets_the_calm_message(
 
     monkeypatch.setattr(EconomyApi, "notice_pdf", not_a_pdf)
     notice = notices.repair()
-    response = logged_in_alice.get(pdf_url(notice.number))
+    response = logged_in.get(pdf_url(notice.number))
     assert response.status_code == 302
     assert response["Location"] == detail_url(notice.number)

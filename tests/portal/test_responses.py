@@ -6,8 +6,8 @@ import pytest
 import requests
 from django.test import AsyncRequestFactory, RequestFactory
 
+from apps.backends.download import Download
 from apps.backends.errors import BackendUnavailable
-from apps.backends.pm5.economy_types import Download
 from portal.responses import safe_filename, streamed
 
 
@@ -34,7 +34,7 @@ class FakeResponse:
 
 def test_a_download_reads_the_backend_only_as_fast_as_it_is_handed_on():
     response = FakeResponse([b"a" * 10, b"b" * 10, b"c" * 10], headers={"Content-Length": "30"})
-    download = Download(response, endpoint="test", content_type="application/pdf")
+    download = Download(response, where="PM5 test", content_type="application/pdf")
     chunks = iter(download)
 
     assert next(chunks) == b"a" * 10
@@ -45,18 +45,18 @@ def test_a_download_reads_the_backend_only_as_fast_as_it_is_handed_on():
 
 
 def test_a_download_cut_off_midway_is_an_error_not_a_short_file():
-    download = Download(FakeResponse([b"a", b"b", b"c"], fail_after=1), endpoint="test", content_type="x/y")
+    download = Download(FakeResponse([b"a", b"b", b"c"], fail_after=1), where="PM5 test", content_type="x/y")
     with pytest.raises(BackendUnavailable):
         list(download)
 
 
 def test_a_compressed_answer_has_no_length_to_hand_on():
     response = FakeResponse([], headers={"Content-Length": "10", "Content-Encoding": "gzip"})
-    assert Download(response, endpoint="test", content_type="x/y").length is None
+    assert Download(response, where="PM5 test", content_type="x/y").length is None
 
 
 def a_download(response: FakeResponse) -> Download:
-    return Download(response, endpoint="test", content_type="application/pdf")
+    return Download(response, where="PM5 test", content_type="application/pdf")
 
 
 @pytest.mark.django_db  # closing a response ends the request, which tidies database connections

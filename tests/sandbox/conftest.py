@@ -19,23 +19,6 @@ KALLE = "15555"  # demo customer 1: every invoice case and every errand status
 ANNA = "15561"  # demo customer 2
 MAJA = "15570"  # the unlinked demo customer
 
-ALL_FLAGS = (
-    "HämtaKund",
-    "HämtaMarknadProfil",
-    "HämtaKontaktuppgifter",
-    "HämtaKundEkonomi",
-    "HämtaTillfälligaAdresser",
-    "HämtaDokument",
-    "HämtaKundEkonomiAviseringar",
-    "HämtaÄrende",
-    "HämtaÄrendeRader",
-    "HämtaTillgängligaObjekt",
-    "HämtaUnderhåll",
-    "HämtaMätdata",
-    "HämtaKundMeddelanden",
-    "HämtaÄrendeRaderMediaBytes",
-)
-
 
 @pytest.fixture(scope="module")
 def small_demo(django_db_setup, django_db_blocker):

@@ -11,7 +11,7 @@ from apps.sandbox.demo import DemoDataExists, build_demo, reset_demo
 from apps.sandbox.demo.personas import PERSONAS
 from apps.sandbox.models import Customer, ErrandRow, Hold, Lease, Node, Notice, RentalObject, WorkOrderStatus
 from tests.sandbox.cases import INVOICE_CASES, customer, invoice_cases, rows_of, work_order_statuses
-from tests.sandbox.conftest import ALL_FLAGS, ANNA, KALLE, MAJA
+from tests.sandbox.conftest import ANNA, FLAG_NAMES, KALLE, MAJA
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +110,7 @@ def test_building_twice_is_refused():
 
 
 def session_json(pm5, number: str) -> str:
-    return pm5.get_session(pm5.key(number), *ALL_FLAGS, HämtaKundAviseringarAntMån="120").content.decode()
+    return pm5.get_session(pm5.key(number), *FLAG_NAMES, HämtaKundAviseringarAntMån="120").content.decode()
 
 
 def test_the_same_seed_and_day_give_the_same_data(pm5):

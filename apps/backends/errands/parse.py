@@ -11,7 +11,7 @@ from typing import Any
 
 from apps.backends.errands import types as t
 from apps.backends.errors import BackendInvalid
-from apps.backends.pm5.parse import Wire, parse_datetime, read_list
+from apps.backends.wire import Wire, parse_datetime, read_list
 
 LABEL = ("displayName", "typeDisplayName")
 

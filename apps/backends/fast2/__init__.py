@@ -1,10 +1,9 @@
 """The FAST2 API arbetsorder client (seed 001): staff work-order handling."""
 
 from apps.backends.fast2.client import Fast2Client, get_client
+from apps.backends.fast2.codes import OPEN_STATUSES, STATUS_LABELS, Priority, WorkOrderStatus
 from apps.backends.fast2.types import (
-    OPEN_STATUSES,
     STATUS_CODES,
-    STATUS_LABELS,
     Contact,
     Event,
     EventType,
@@ -24,9 +23,11 @@ __all__ = [
     "EventType",
     "Fast2Client",
     "Planning",
+    "Priority",
     "Sla",
     "Status",
     "WorkOrder",
     "WorkOrderQuery",
+    "WorkOrderStatus",
     "get_client",
 ]

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
-from apps.backends.fast2 import parse
+from apps.backends.fast2 import parse, structure_parse
 from apps.backends.fast2 import types as t
 
 REPORTABLE_PATHS = {
@@ -21,13 +21,13 @@ PAGE_SIZE = 100
 
 
 class StructureCalls:
-    _resource: Any  # Fast2Client._resource
+    _resource: Any  # Fast2Base._resource
 
     # Objekt (seed 7.1).
 
     def estate_object(self, object_id: str) -> t.EstateObject:
         path = f"/v1/fastastrukturen/objekt/{_segment(object_id)}"
-        return parse.estate_object(self._resource("GET", path, "objekt/{id}"))
+        return structure_parse.estate_object(self._resource("GET", path, "objekt/{id}"))
 
     def reportable_objects(
         self,
@@ -52,7 +52,9 @@ class StructureCalls:
         if sort:
             body["sortering"] = [{"falt": s.field, "riktning": "DESC" if s.descending else "ASC"} for s in sort]
         endpoint = "objekt/felanmalningsbara"
-        objects = parse.estate_objects(self._resource("POST", REPORTABLE_PATHS[rentable], endpoint, json_body=body))
+        objects = structure_parse.estate_objects(
+            self._resource("POST", REPORTABLE_PATHS[rentable], endpoint, json_body=body)
+        )
         full = len(objects) >= int(first) and bool(objects)
         return t.ObjectPage(objects=objects, next_after=objects[-1].id if full else None)
 
@@ -69,18 +71,22 @@ class StructureCalls:
     # Utrymme and enhet (seed 7.2, 7.3, 7.3.1) and fraser (7.6.2 Hämta Fraser).
 
     def room(self, room_id: int) -> t.Room:
-        return parse.room(self._resource("GET", f"/v1/fastastrukturen/utrymmen/{int(room_id)}", "utrymmen/{id}"))
+        return structure_parse.room(
+            self._resource("GET", f"/v1/fastastrukturen/utrymmen/{int(room_id)}", "utrymmen/{id}")
+        )
 
     def rooms(self, object_id: str) -> list[t.Room]:
         params = [("objektId", object_id)]
-        return parse.rooms(self._resource("GET", "/v1/fastastrukturen/utrymmen", "utrymmen", params=params))
+        return structure_parse.rooms(self._resource("GET", "/v1/fastastrukturen/utrymmen", "utrymmen", params=params))
 
     def unit(self, unit_id: int) -> t.Unit:
-        return parse.unit(self._resource("GET", f"/v1/fastastrukturen/enheter/{int(unit_id)}", "enheter/{id}"))
+        return structure_parse.unit(
+            self._resource("GET", f"/v1/fastastrukturen/enheter/{int(unit_id)}", "enheter/{id}")
+        )
 
     def units(self, room_id: int) -> list[t.Unit]:
         params = [("utrymmesId", str(int(room_id)))]
-        return parse.units(self._resource("GET", "/v1/fastastrukturen/enheter", "enheter", params=params))
+        return structure_parse.units(self._resource("GET", "/v1/fastastrukturen/enheter", "enheter", params=params))
 
     def update_unit(self, unit_id: int, change: t.UnitChange) -> None:
         """Changes the enhet directly, past FAST2's maintenance logic (seed 2.10): only the fields set."""
@@ -97,16 +103,18 @@ class StructureCalls:
 
     def phrases(self, unit_id: int) -> list[t.Phrase]:
         params = [("enhetsId", str(int(unit_id)))]
-        return parse.phrases(self._resource("GET", "/v1/fastastrukturen/enheter/fraser", "fraser", params=params))
+        return structure_parse.phrases(
+            self._resource("GET", "/v1/fastastrukturen/enheter/fraser", "fraser", params=params)
+        )
 
     # Kund (seed 7.4, 7.4.1).
 
     def customer(self, customer_id: int) -> t.Customer:
-        return parse.customer(self._resource("GET", f"/v1/kund/{int(customer_id)}", "kund/{id}"))
+        return structure_parse.customer(self._resource("GET", f"/v1/kund/{int(customer_id)}", "kund/{id}"))
 
     def customer_by_number(self, customer_number: str) -> t.Customer:
         path = f"/v1/kund/kundnummer/{_segment(customer_number)}"
-        return parse.customer(self._resource("GET", path, "kund/kundnummer/{nummer}"))
+        return structure_parse.customer(self._resource("GET", path, "kund/kundnummer/{nummer}"))
 
     def update_customer_contact(
         self, customer_id: int, *, email: str | None = None, phones: tuple[t.Phone, ...] = ()

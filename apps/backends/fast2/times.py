@@ -8,61 +8,19 @@ and, for a new Tid, in the body too. starta/stoppa are not specified in the
 seed (only listed in its index): the portal does not depend on them.
 """
 
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
-from apps.backends.errors import BackendInvalid
-from apps.backends.pm5.parse import Wire
+from apps.backends.fast2.times_parse import activities, time_entries, time_entry
+from apps.backends.fast2.times_types import Activity, TimeEntry, TimeInput
+from apps.backends.wire import Wire
 
-
-@dataclass(frozen=True)
-class Activity:
-    """An aktivitet from the value list: what the time was spent on."""
-
-    id: int
-    text: str
-
-
-@dataclass(frozen=True)
-class TimeEntry:
-    id: int
-    work_order_id: int | None
-    resource_id: str | None
-    hours: int
-    minutes: int
-    start_time: str | None
-    end_time: str | None
-    date_from: date | None
-    date_to: date | None
-    activity: str | None
-    activity_id: int | None
-    price: Decimal | None
-    running: bool  # the sandbox's "pagar"; a backend without it never reports a running timer
-
-    @property
-    def total_minutes(self) -> int:
-        return self.hours * 60 + self.minutes
-
-
-@dataclass(frozen=True)
-class TimeInput:
-    """What the portal sends to book or change a Tid (TidInput)."""
-
-    hours: int = 0
-    minutes: int = 0
-    start_time: str | None = None
-    end_time: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    activity_id: int | None = None
-    price: Decimal | None = None
-    resource_id: str | None = None  # None: the logged-in resource
+__all__ = ["Activity", "TimeCalls", "TimeEntry", "TimeInput"]
 
 
 class TimeCalls:
     """The tider endpoints of Fast2Client."""
+
+    _resource: Any  # Fast2Base._resource
 
     def times(self, work_order_id: int) -> list[TimeEntry]:
         params = [("arbetsorderId", str(int(work_order_id)))]
@@ -119,37 +77,3 @@ def time_body(entry: TimeInput) -> dict[str, Any]:
     if entry.resource_id:
         body["resursId"] = entry.resource_id
     return body
-
-
-def time_entries(data: Any) -> list[TimeEntry]:
-    if not isinstance(data, list):
-        raise BackendInvalid("FAST2 tider: expected a list")
-    return [time_entry(item) for item in data]
-
-
-def time_entry(data: Any) -> TimeEntry:
-    w = Wire(data, "Tid")
-    return TimeEntry(
-        id=w.required_integer("id"),
-        work_order_id=w.integer("arbetsorderId"),
-        resource_id=w.text("resursId"),
-        hours=w.integer("timmar") or 0,
-        minutes=w.integer("minuter") or 0,
-        start_time=w.text("starttid"),
-        end_time=w.text("sluttid"),
-        date_from=w.date("datumFom"),
-        date_to=w.date("datumTom"),
-        activity=w.text("aktivitet"),
-        activity_id=w.integer("frasId"),
-        price=w.decimal("pris"),
-        running=w.boolean("pagar"),
-    )
-
-
-def activities(data: Any) -> list[Activity]:
-    if not isinstance(data, list):
-        raise BackendInvalid("FAST2 aktiviteter: expected a list")
-    return [
-        Activity(id=w.required_integer("id"), text=w.text("frasText") or str(w.required_integer("id")))
-        for w in (Wire(item, "Aktivitet") for item in data)
-    ]

@@ -4,24 +4,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-# The status codes of seed 2.1, in their life-cycle order; the labels are the seed's.
-STATUS_LABELS = {
-    "REG": "Registrerad",
-    "GODK": "Beställd",
-    "PAGAR": "Accepterad",
-    "UTFÖRD": "Utförd",
-    "MAK": "Makulerad",
-    "ÖVERF": "Fakturerad",
-}
-STATUS_CODES = tuple(STATUS_LABELS)
-# Until UTFÖRD a work order can still be changed (seed 2.1).
-OPEN_STATUSES = ("REG", "GODK", "PAGAR")
+from apps.backends.fast2.codes import Priority, WorkOrderStatus
+
+STATUS_CODES = tuple(WorkOrderStatus)
 
 
 @dataclass(frozen=True)
 class Status:
-    code: str
+    code: WorkOrderStatus
     label: str
+
+    @property
+    def is_cancellation(self) -> bool:
+        return self.code == WorkOrderStatus.CANCELLED
 
 
 @dataclass(frozen=True)
@@ -60,7 +55,7 @@ class WorkOrder:
     errand_number: str | None
     object_id: str
     customer_id: int | None
-    status: str
+    status: WorkOrderStatus
     kind_code: str | None
     kind_label: str | None
     room: str | None
@@ -90,7 +85,15 @@ class WorkOrder:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
+        return self.status.label
+
+    @property
+    def is_open(self) -> bool:
+        return self.status.is_open
+
+    @property
+    def is_urgent(self) -> bool:
+        return self.priority_code == Priority.URGENT
 
 
 @dataclass(frozen=True)

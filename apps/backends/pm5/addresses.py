@@ -13,6 +13,7 @@ from apps.backends.pm5 import addresses_parse, parse
 from apps.backends.pm5.addresses_types import ContactDetailsInput, CustomerAddress, TemporaryAddressInput
 from apps.backends.pm5.base import Pm5Base, query
 from apps.backends.pm5.types import TemporaryAddress
+from apps.backends.wire import read_list
 
 
 class AddressesApi(Pm5Base):
@@ -24,7 +25,7 @@ class AddressesApi(Pm5Base):
             "get temporary addresses",
             params=query({"VisaAvslutade": include_ended}),
         )
-        return parse.read_list(data, parse.temporary_address, "TillfälligAdress")
+        return read_list(data, parse.temporary_address, "TillfälligAdress")
 
     def save_temporary_address(self, key: str, address: TemporaryAddressInput) -> None:
         """Spara tillfällig adress: creates one, or changes the one with address_id (A31).
@@ -68,10 +69,10 @@ class AddressesApi(Pm5Base):
         Documented as /v1/session/kund/adresser/; the /v1 belongs to the base URL (A33).
         """
         data = self._json("GET", self._session_path(key, "kund", "adresser/"), "get customer addresses")
-        return parse.read_list(data, addresses_parse.customer_address, "SessionAdress")
+        return read_list(data, addresses_parse.customer_address, "SessionAdress")
 
     def _write(self, path: str, endpoint: str, body: dict[str, Any]) -> None:
-        response = self._send("POST", path, endpoint, json_body=body)
+        response = self._send("POST", path, endpoint, json=body)
         try:
             data = json.loads(response.content) if response.content.strip() else None
         except ValueError:

@@ -4,12 +4,13 @@ from typing import Any
 
 from apps.backends.errors import BackendRefused
 from apps.backends.pm5.addresses_types import CustomerAddress
-from apps.backends.pm5.parse import Wire
+from apps.backends.pm5.codes import AddressKind
+from apps.backends.wire import Wire, code
 
 
 def customer_address(w: Wire) -> CustomerAddress:
     return CustomerAddress(
-        kind=w.text("AdressTypReferensnamn") or "",
+        kind=code(AddressKind, w.text("AdressTypReferensnamn")),
         kind_label=w.text("AdressTypBeteckning"),
         name=w.text("Namn"),
         care_of=w.text("CareOf"),

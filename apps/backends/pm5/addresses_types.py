@@ -6,15 +6,14 @@ TemporaryAddress and ContactDetail (read as part of the session) live in types.p
 from dataclasses import dataclass
 from datetime import date
 
+from apps.backends.pm5.codes import AddressKind
+
 
 @dataclass(frozen=True)
 class CustomerAddress:
     """SessionAdress (contract A33): the customer's permanent postal or visiting address."""
 
-    POSTAL = "kund.post"
-    VISITING = "kund.besok"
-
-    kind: str  # AdressTypReferensnamn: POSTAL or VISITING
+    kind: AddressKind | None  # None: a kind the portal does not know (kind_label says what)
     kind_label: str | None
     name: str | None
     care_of: str | None
@@ -28,6 +27,14 @@ class CustomerAddress:
     full_address: str | None
     valid_from: date | None
     valid_to: date | None
+
+    @property
+    def is_postal(self) -> bool:
+        return self.kind == AddressKind.POSTAL
+
+    @property
+    def is_visiting(self) -> bool:
+        return self.kind == AddressKind.VISITING
 
 
 @dataclass(frozen=True)

@@ -2,20 +2,17 @@
 
 import base64
 import json
-import logging
 import secrets
 from collections.abc import Iterator, Sequence
 from urllib.parse import quote
 
+from apps.backends.download import Download
 from apps.backends.pm5 import errands_parse
 from apps.backends.pm5.base import Pm5Base, query
-from apps.backends.pm5.errands_types import FaultReportRequest, FileDownload, NodeChoices, ReportPhoto
+from apps.backends.pm5.errands_types import FaultReportRequest, NodeChoices, ReportPhoto
 from apps.backends.pm5.types import Errand
 
-logger = logging.getLogger(__name__)
-
 ERRAND_TYPE = "Order"  # ArendeTyp of the walk, spelled as in the seed's tables (A06)
-DOWNLOAD_CHUNK = 64 * 1024
 
 
 class ErrandsApi(Pm5Base):
@@ -65,18 +62,10 @@ class ErrandsApi(Pm5Base):
         data = self._json("GET", self._session_path(key, "arende", str(int(errand_id))), "get errand")
         return errands_parse.errand_answer(data)
 
-    def errand_row_file(self, key: str, errand_id: int, row_id: int, file_id: int) -> FileDownload:
+    def errand_row_file(self, key: str, errand_id: int, row_id: int, file_id: int) -> Download:
         """GET /session/{key}/arenderadfil/{ArendeId}/{ArendeRadId}/{FilesId}, streamed (A28)."""
         ids = (str(int(errand_id)), str(int(row_id)), str(int(file_id)))
-        path = self._session_path(key, "arenderadfil", *ids)
-        response = self._send("GET", path, "errand row file", stream=True, accept="*/*")
-        length = response.headers.get("Content-Length")
-        return FileDownload(
-            content_type=response.headers.get("Content-Type", "application/octet-stream"),
-            length=int(length) if length and length.isdigit() else None,
-            chunks=response.iter_content(DOWNLOAD_CHUNK),
-            close=response.close,
-        )
+        return self.transport.download(self._session_path(key, "arenderadfil", *ids), "errand row file")
 
 
 class _StreamedJson:

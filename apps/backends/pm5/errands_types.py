@@ -4,7 +4,7 @@ Errand, ErrandRow and NodeStep (what Hämta ett ärende answers) live in types.p
 with the rest of the session; this module holds what only the fault report uses.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -80,13 +80,3 @@ class FaultReportRequest:
     rows: tuple[ReportRow, ...]
     contact: ReportContact | None  # None: the customer is the contact
     pets: str | None  # None: no pets at home (the seed's own rule)
-
-
-@dataclass(frozen=True)
-class FileDownload:
-    """A file streamed from the backend: read ``chunks`` once, then ``close``."""
-
-    content_type: str
-    length: int | None
-    chunks: Iterator[bytes]
-    close: Callable[[], None]

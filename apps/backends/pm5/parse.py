@@ -6,126 +6,14 @@ single object, A15/A25) and strict where a wrong value would mislead a tenant
 (amounts and ids must parse, or BackendInvalid is raised).
 """
 
-from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from apps.backends.errors import BackendInvalid
 from apps.backends.pm5 import types as t
-
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
-
-
-class Wire:
-    """A JSON object read by name, ignoring case and stray whitespace in keys."""
-
-    def __init__(self, data: dict[str, Any], where: str):
-        if not isinstance(data, dict):
-            raise BackendInvalid(f"{where}: expected an object")
-        self._data = {str(k).strip().casefold(): v for k, v in data.items()}
-        self.where = where
-
-    def get(self, *names: str) -> Any:
-        for name in names:
-            value = self._data.get(name.casefold())
-            if value is not None:
-                return value
-        return None
-
-    def text(self, *names: str) -> str | None:
-        value = self.get(*names)
-        return None if value is None else str(value)
-
-    def required_text(self, *names: str) -> str:
-        value = self.text(*names)
-        if value is None:
-            raise BackendInvalid(f"{self.where}: {names[0]} is missing")
-        return value
-
-    def integer(self, *names: str) -> int | None:
-        value = self.get(*names)
-        if value is None:
-            return None
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            raise BackendInvalid(f"{self.where}: {names[0]} is not an integer") from None
-
-    def required_integer(self, *names: str) -> int:
-        value = self.integer(*names)
-        if value is None:
-            raise BackendInvalid(f"{self.where}: {names[0]} is missing")
-        return value
-
-    def decimal(self, *names: str) -> Decimal | None:
-        value = self.get(*names)
-        if value is None:
-            return None
-        if isinstance(value, bool):
-            raise BackendInvalid(f"{self.where}: {names[0]} is not a number")
-        try:
-            return Decimal(str(value))
-        except InvalidOperation:
-            raise BackendInvalid(f"{self.where}: {names[0]} is not a number") from None
-
-    def money(self, *names: str) -> Decimal:
-        """An amount; a missing amount is zero, as a paper invoice would print it."""
-        value = self.decimal(*names)
-        return Decimal("0.00") if value is None else value.quantize(Decimal("0.01"))
-
-    def boolean(self, *names: str) -> bool:
-        value = self.get(*names)
-        if isinstance(value, str):
-            return value.strip().casefold() == "true"
-        return bool(value)
-
-    def date(self, *names: str) -> date | None:
-        value = self.text(*names)
-        return None if value is None else parse_date(value, self.where)
-
-    def datetime(self, *names: str) -> datetime | None:
-        value = self.text(*names)
-        return None if value is None else parse_datetime(value, self.where)
-
-    def obj[T](self, name: str, reader: Callable[["Wire"], T]) -> T | None:
-        value = self.get(name)
-        return None if value is None else reader(Wire(value, f"{self.where}.{name}"))
-
-    def objects[T](self, name: str, reader: Callable[["Wire"], T]) -> tuple[T, ...]:
-        return read_list(self.get(name), reader, f"{self.where}.{name}")
-
-    def has(self, name: str) -> bool:
-        return self._data.get(name.casefold()) is not None
-
-
-def read_list[T](value: Any, reader: Callable[[Wire], T], where: str) -> tuple[T, ...]:
-    if value is None:
-        return ()
-    items: Iterable[Any] = value if isinstance(value, list) else [value]
-    return tuple(reader(Wire(item, f"{where}[{i}]")) for i, item in enumerate(items))
-
-
-def parse_date(value: str, where: str = "") -> date:
-    try:
-        return date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        raise BackendInvalid(f"{where}: {value!r} is not a date") from None
-
-
-def parse_datetime(value: str, where: str = "") -> datetime:
-    """All the forms of contract A24: date only, ' ' or 'T', seconds, ms, offset or Z."""
-    text = value.strip().replace(" ", "T", 1)
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        raise BackendInvalid(f"{where}: {value!r} is not a date-time") from None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=STOCKHOLM)
-    return parsed
-
+from apps.backends.pm5.codes import ContactKind, DistributionChannel, NoticeKind, PaymentChannel
+from apps.backends.wire import Wire, code, read_list
 
 # --- readers, one per wire type -------------------------------------------------
 
@@ -148,10 +36,15 @@ def customer_info(w: Wire) -> t.CustomerInfo:
     )
 
 
+def contact_details(w: Wire) -> tuple[t.ContactDetail, ...]:
+    """Kontaktuppgifter of the kinds the portal knows; others (a fax number) are left out."""
+    return tuple(detail for detail in w.objects("Kontaktuppgifter", contact_detail) if detail.kind is not None)
+
+
 def contact_detail(w: Wire) -> t.ContactDetail:
-    kind = w.obj("KontaktuppgiftsTyp", lambda k: (k.text("Referensnamn") or "", k.text("Beteckning")))
+    kind = w.obj("KontaktuppgiftsTyp", lambda k: (code(ContactKind, k.text("Referensnamn")), k.text("Beteckning")))
     return t.ContactDetail(
-        kind=kind[0] if kind else "",
+        kind=kind[0] if kind else None,
         label=kind[1] if kind else None,
         value=w.text("Värde") or "",
         verified=w.boolean("Validerad"),
@@ -245,7 +138,12 @@ def payment(w: Wire) -> t.Payment:
 
 
 def distribution(w: Wire) -> t.Distribution:
-    return t.Distribution(kind=w.text("Typ"), address=w.text("Adress"), distributed_at=w.datetime("Distribuerad"))
+    return t.Distribution(
+        channel=code(DistributionChannel, w.text("Typ")),
+        channel_text=w.text("Typ"),
+        address=w.text("Adress"),
+        distributed_at=w.datetime("Distribuerad"),
+    )
 
 
 def notice(w: Wire) -> t.Notice:
@@ -256,11 +154,11 @@ def notice(w: Wire) -> t.Notice:
     return t.Notice(
         notice_id=kind.required_integer("AviseringId"),
         number=w.required_text("Avinummer"),
-        kind=kind.text("Referensnamn") or "",
+        kind=code(NoticeKind, kind.text("Referensnamn")),
         kind_label=kind.text("Beteckning"),
         ocr=w.text("Betalningsreferens"),
         recipient_account=w.text("MottagareNummer"),
-        payment_channel=w.text("BetalningsförmedlareSystemnamn"),
+        payment_channel=code(PaymentChannel, w.text("BetalningsförmedlareSystemnamn")),
         payment_channel_label=w.text("BetalningsförmedlareBeteckning"),
         due_date=w.date("Förfallodag"),
         net=w.money("Nettobelopp"),
@@ -385,7 +283,7 @@ def portal_session(data: Any, parts: t.SessionParts) -> t.PortalSession:
         economy_part = replace(economy_part, notices=())
     return t.PortalSession(
         customer=kund.obj("Kundinformation", customer_info) if kund else None,
-        contact_details=kund.objects("Kontaktuppgifter", contact_detail) if kund and parts.contact_details else None,
+        contact_details=contact_details(kund) if kund and parts.contact_details else None,
         economy=economy_part,
         temporary_addresses=(
             kund.objects("TillfälligaAdresser", temporary_address) if kund and parts.temporary_addresses else None

@@ -3,6 +3,7 @@
 from apps.backends.pm5 import parse
 from apps.backends.pm5.base import Pm5Base, query
 from apps.backends.pm5.types import PortalSession, SessionParts
+from apps.backends.wire import Wire
 
 
 class SessionApi(Pm5Base):
@@ -15,8 +16,8 @@ class SessionApi(Pm5Base):
         body: dict[str, str] = {"Kundnummer": customer_number}
         if personnummer:
             body["Personnummer"] = personnummer
-        data = self._json("POST", "/session", "open session", json_body=body, auth=self.auth)
-        key = parse.Wire(data, "Session").required_text("Sessionsnyckel")
+        data = self._json("POST", "/session", "open session", json=body, auth=self.auth)
+        key = Wire(data, "Session").required_text("Sessionsnyckel")
         return key
 
     def get_session(self, key: str, parts: SessionParts) -> PortalSession:

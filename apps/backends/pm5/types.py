@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from apps.backends.pm5.codes import ContactKind, DistributionChannel, NoticeKind, PaymentChannel
+
 
 @dataclass(frozen=True)
 class Address:
@@ -31,7 +33,7 @@ class CustomerInfo:
 
 @dataclass(frozen=True)
 class ContactDetail:
-    kind: str  # "Epost" | "Telefonnummer" | "Mobiltelefonnummer" (contract A43)
+    kind: ContactKind  # details of other kinds are left out when read
     label: str | None
     value: str
     verified: bool
@@ -115,7 +117,7 @@ class LedgerPeriod:
 
 @dataclass(frozen=True)
 class Payment:
-    channel: str | None
+    channel: str | None  # how it was paid, in the backend's words
     amount: Decimal
     paid_on: date | None
     booked_on: date | None
@@ -123,7 +125,8 @@ class Payment:
 
 @dataclass(frozen=True)
 class Distribution:
-    kind: str | None  # "brev.direkt" | "epost"
+    channel: DistributionChannel | None  # None: a channel the portal does not know
+    channel_text: str | None  # the backend's own name for it, shown when the channel is unknown
     address: str | None
     distributed_at: datetime | None
 
@@ -134,11 +137,11 @@ class Notice:
 
     notice_id: int  # SessionAviseringTyp.AviseringId, the id for the PDF (contract A08)
     number: str  # Avinummer, as printed
-    kind: str  # "Avi" | "Faktura" (contract A27)
+    kind: NoticeKind | None  # None: a kind the portal does not know (kind_label says what)
     kind_label: str | None
     ocr: str | None
     recipient_account: str | None  # MottagareNummer, e.g. the bankgiro number
-    payment_channel: str | None  # BetalningsförmedlareSystemnamn, e.g. "BG"
+    payment_channel: PaymentChannel | None  # None: neither bankgiro nor plusgiro
     payment_channel_label: str | None
     due_date: date | None
     net: Decimal
@@ -150,6 +153,10 @@ class Notice:
     distributions: tuple[Distribution, ...] = ()
     periods: tuple[LedgerPeriod, ...] = ()
     payments: tuple[Payment, ...] = ()
+
+    @property
+    def is_invoice(self) -> bool:
+        return self.kind == NoticeKind.INVOICE
 
     @property
     def amount_due(self) -> Decimal:

@@ -14,12 +14,13 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.http import Http404
 
-from apps.backends.errors import BackendError
+from apps.backends.pm5.codes import ContactKind
 from apps.backends.pm5.errands_types import NodeChoices
 from apps.backends.pm5.types import AvailableObject, PortalSession
 from apps.customer.services import CustomerSession
 from apps.faults.models import FaultReport
 from apps.faults.services import photos
+from portal.unavailable import part_of_page
 
 STEPS = ("object", "place", "fault", "access", "contact", "photos", "check")
 
@@ -219,13 +220,12 @@ class OwnContact:
 
 def own_contact(customer: CustomerSession) -> OwnContact | None:
     """The tenant's own details as the backend has them, shown on the contact step; None if unavailable."""
-    try:
-        session = customer.data()
-    except BackendError:
+    session = part_of_page(customer.data, "the tenant's own contact details").value
+    if session is None:
         return None
     details = {d.kind: d.value for d in session.contact_details or ()}
     return OwnContact(
         name=session.customer.full_name if session.customer else "",
-        phone=details.get("Mobiltelefonnummer") or details.get("Telefonnummer") or "",
-        email=details.get("Epost") or "",
+        phone=details.get(ContactKind.MOBILE) or details.get(ContactKind.PHONE) or "",
+        email=details.get(ContactKind.EMAIL) or "",
     )

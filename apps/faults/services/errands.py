@@ -13,8 +13,8 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from apps.backends.download import Download
 from apps.backends.errors import BackendNotFound
-from apps.backends.pm5.errands_types import FileDownload
 from apps.backends.pm5.types import Errand, ErrandRow, Participant
 from apps.customer.services import CustomerSession
 from apps.faults.models import FaultReport
@@ -155,7 +155,7 @@ def _owned(customer: CustomerSession, user: AbstractBaseUser, errand_id: int) ->
 
 def errand_photo(
     customer: CustomerSession, user: AbstractBaseUser, errand_id: int, row_id: int, file_id: int
-) -> FileDownload:
+) -> Download:
     """A photo of one of the tenant's errand rows, streamed through (Hämta Ärenderadfil)."""
     if not _has_photo(customer.data().errands or (), errand_id, row_id, file_id):
         # Perhaps an errand delivered a moment ago, which the cached session does not show yet.

@@ -4,9 +4,11 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from apps.backends.errors import BackendError
 from apps.customer.decorators import customer_required
 from apps.faults.services import errands
+from portal.unavailable import unavailable_page
+
+UNAVAILABLE = "faults/errands_unavailable.html"
 
 # What the portal passes on as a picture; anything else the backend claims is sent as a download.
 IMAGE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif"}
@@ -14,31 +16,25 @@ IMAGE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "image/heic
 
 @require_GET
 @customer_required
+@unavailable_page(UNAVAILABLE)
 def errand_list(request: HttpRequest) -> HttpResponse:
-    try:
-        listed = errands.errand_list(request.customer, request.user)
-    except BackendError:
-        return render(request, "faults/errands_unavailable.html", status=503)
+    listed = errands.errand_list(request.customer, request.user)
     return render(request, "faults/errand_list.html", {"errands": listed})
 
 
 @require_GET
 @customer_required
+@unavailable_page(UNAVAILABLE)
 def errand_detail(request: HttpRequest, errand_id: int) -> HttpResponse:
-    try:
-        view = errands.errand_detail(request.customer, request.user, errand_id)
-    except BackendError:
-        return render(request, "faults/errands_unavailable.html", status=503)
+    view = errands.errand_detail(request.customer, request.user, errand_id)
     return render(request, "faults/errand_detail.html", {"view": view, "errand": view.errand})
 
 
 @require_GET
 @customer_required
+@unavailable_page(UNAVAILABLE)
 def errand_photo(request: HttpRequest, errand_id: int, row_id: int, file_id: int) -> HttpResponse:
-    try:
-        download = errands.errand_photo(request.customer, request.user, errand_id, row_id, file_id)
-    except BackendError:
-        return render(request, "faults/errands_unavailable.html", status=503)
+    download = errands.errand_photo(request.customer, request.user, errand_id, row_id, file_id)
     content_type = download.content_type.split(";")[0].strip().lower()
     is_image = content_type in IMAGE_TYPES
     response = StreamingHttpResponse(
@@ -53,6 +49,6 @@ def errand_photo(request: HttpRequest, errand_id: int, row_id: int, file_id: int
 
 def _closing(download):
     try:
-        yield from download.chunks
+        yield from download
     finally:
         download.close()

@@ -28,6 +28,7 @@ from apps.faults.models import FaultReport
 from apps.faults.services import drafts
 from apps.faults.services.drafts import Option
 from apps.faults.steps import STEPS, Step, Visit, back_url, next_url, step_url
+from portal.unavailable import unavailable
 
 UNAVAILABLE = _(
     "Vi kan inte hämta uppgifterna från hyresvärdens system just nu. Det du har svarat är sparat – försök igen om en stund."
@@ -43,7 +44,7 @@ def start(request: HttpRequest) -> HttpResponse:
         try:
             session = request.customer.data()
         except BackendError:
-            return render(request, "faults/start.html", {"draft": draft, "unavailable": True}, status=503)
+            return unavailable(request, "faults/start.html", {"draft": draft, "unavailable": True})
         draft = drafts.start(request.user, request.customer.customer_number, session, restart="restart" in request.POST)
         if draft is None:
             return render(request, "faults/start.html", {"draft": None, "nothing_to_report": True})

@@ -1,10 +1,11 @@
-"""A file the PM5 backend is sending: the notice PDF (Hämta utskrift) or a document (Hämta dokument).
+"""A file a backend is sending (an invoice PDF, a document, a photo), read chunk by chunk.
 
 The body is never read whole: the portal hands the chunks on to the browser as
 they arrive, so a 20 MB drawing costs the portal one chunk of memory, not 20 MB.
 """
 
 import logging
+import re
 from collections.abc import Iterator
 
 import requests
@@ -14,6 +15,9 @@ from apps.backends.errors import BackendUnavailable
 logger = logging.getLogger(__name__)
 
 CHUNK_SIZE = 64 * 1024
+FALLBACK_TYPE = "application/octet-stream"
+# type "/" subtype, each an RFC 9110 token; parameters (charset=...) are dropped.
+MIME_TYPE = re.compile(r"[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+")
 
 
 class Download:
@@ -21,12 +25,13 @@ class Download:
 
     Django's StreamingHttpResponse closes it when the browser has the last byte,
     or has gone away; a view that does not stream it must close it itself.
+    ``content_type`` is the backend's, as sent; a caller may narrow it.
     """
 
-    def __init__(self, response: requests.Response, *, endpoint: str, content_type: str):
+    def __init__(self, response: requests.Response, *, where: str, content_type: str | None = None):
         self._response = response
-        self._endpoint = endpoint
-        self.content_type = content_type
+        self._where = where  # "PM5 get document": the backend and endpoint, never the URL
+        self.content_type = content_type or response.headers.get("Content-Type") or FALLBACK_TYPE
         self.length = _length(response)
 
     def __iter__(self) -> Iterator[bytes]:
@@ -35,8 +40,14 @@ class Download:
         except requests.RequestException as exc:
             # Mid-stream the browser already has part of the file: the server must break the
             # connection rather than end it cleanly, or a cut-off file would look complete.
-            logger.warning("PM5 %s broke off while streaming: %s", self._endpoint, type(exc).__name__)
-            raise BackendUnavailable(f"PM5 {self._endpoint}: {type(exc).__name__}") from None
+            logger.warning("%s broke off while streaming: %s", self._where, type(exc).__name__)
+            raise BackendUnavailable(f"{self._where}: {type(exc).__name__}") from None
+
+    @property
+    def mime_type(self) -> str:
+        """The bare MIME type, lower-cased; "" when absent or malformed."""
+        value = self.content_type.split(";", 1)[0].strip().lower()
+        return value if MIME_TYPE.fullmatch(value) else ""
 
     def close(self) -> None:
         self._response.close()

@@ -1,0 +1,109 @@
+"""FAST2 fasta strukturen and kund JSON (seed 7.1-7.4, 7.6.2 Hämta Fraser) → the typed objects of types.py."""
+
+from typing import Any
+
+from apps.backends.errors import BackendInvalid
+from apps.backends.fast2 import types as t
+from apps.backends.wire import Wire
+
+
+def estate_objects(data: Any) -> tuple[t.EstateObject, ...]:
+    if not isinstance(data, list):
+        raise BackendInvalid("FAST2 objekt: expected a list")
+    return tuple(estate_object(item) for item in data)
+
+
+def estate_object(data: Any) -> t.EstateObject:
+    w = Wire(data, "Objekt")
+    address, detail = w.group("adress"), w.group("detalj")
+    kind, relations, tenants = w.group("typ"), w.group("relationer"), w.group("kunder")
+    return t.EstateObject(
+        id=w.required_text("id"),
+        street=address.text("adress"),
+        apartment_number=address.text("lghummer", "lghnummer"),  # the seed's "lghummer" (sic)
+        postal_code=address.text("postnummer"),
+        city=address.text("postort"),
+        floor=detail.group("vaning").integer("nummer"),
+        area=detail.decimal("yta"),
+        kind_code=kind.text("objektsOTyp"),
+        type_code=kind.text("objektsTyp"),
+        type_label=kind.text("beskrivning"),
+        tenant_ids=tuple(i for i in (tenants.integer("id1"), tenants.integer("id2")) if i is not None),
+        property_number=relations.text("fastighetNr"),
+        building_number=relations.text("byggnadNr"),
+        part_of=relations.text("ingarl"),
+    )
+
+
+def rooms(data: Any) -> list[t.Room]:
+    if not isinstance(data, list):
+        raise BackendInvalid("FAST2 utrymmen: expected a list")
+    return [room(item) for item in data]
+
+
+def room(data: Any) -> t.Room:
+    w = Wire(data, "Utrymme")
+    return t.Room(
+        id=w.required_integer("id"),
+        name=w.text("beskrivning") or "",
+        number=w.text("roomsnummer", "rumsnummer"),  # the seed's "roomsnummer" (sic)
+        type_code=w.text("utrymmesTypKod"),
+    )
+
+
+def units(data: Any) -> list[t.Unit]:
+    if not isinstance(data, list):
+        raise BackendInvalid("FAST2 enheter: expected a list")
+    return [unit(item) for item in data]
+
+
+def unit(data: Any) -> t.Unit:
+    w = Wire(data, "Enhet")
+    return t.Unit(
+        id=w.required_integer("id"),
+        room_id=w.group("utrymme").integer("id"),
+        type_code=w.group("enhetstyp").text("kod"),
+        name=w.text("beskrivning") or "",
+        reportable=w.get("felanmalan") is True,
+        maintained=w.get("underhall") is True,
+        maintained_on=w.date("underhallsdatum"),
+        installed_on=w.date("installationsdatum"),
+        serial_number=w.text("serienummer"),
+        warranty_months=w.integer("garanti"),
+        maintenance_action=w.text("underhallAtgard"),
+        attribute=w.text("egenskap"),
+        quantity=w.decimal("mangd"),
+        note=w.text("notering"),
+    )
+
+
+def phrases(data: Any) -> list[t.Phrase]:
+    if not isinstance(data, list):
+        raise BackendInvalid("FAST2 fraser: expected a list")
+    return [
+        t.Phrase(
+            id=w.required_integer("id"),
+            text=w.group("fras").text("text") or "",
+            kind_label=w.group("typ").text("beskrivning"),
+        )
+        for w in (Wire(item, "Fras") for item in data)
+    ]
+
+
+def customer(data: Any) -> t.Customer:
+    w = Wire(data, "Kund")
+    contact = w.group("kommunikation")
+    phones = contact.get("telefon")
+    if isinstance(phones, dict):
+        phones = [phones]
+    return t.Customer(
+        id=w.required_integer("id"),
+        number=w.text("nummer"),
+        name=w.text("namnHela"),
+        email=contact.text("epostAdress"),
+        phones=tuple(
+            t.Phone(kind=p.text("typ") or "", number=p.text("telefonNr") or "")
+            for p in (Wire(item, "Kund.telefon") for item in phones or [] if isinstance(item, dict))
+            if p.text("telefonNr")
+        ),
+    )

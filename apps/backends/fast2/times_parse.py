@@ -1,0 +1,41 @@
+"""FAST2 tider JSON → the typed objects of times_types.py. Swedish names end here."""
+
+from typing import Any
+
+from apps.backends.errors import BackendInvalid
+from apps.backends.fast2.times_types import Activity, TimeEntry
+from apps.backends.wire import Wire
+
+
+def time_entries(data: Any) -> list[TimeEntry]:
+    if not isinstance(data, list):
+        raise BackendInvalid("FAST2 tider: expected a list")
+    return [time_entry(item) for item in data]
+
+
+def time_entry(data: Any) -> TimeEntry:
+    w = Wire(data, "Tid")
+    return TimeEntry(
+        id=w.required_integer("id"),
+        work_order_id=w.integer("arbetsorderId"),
+        resource_id=w.text("resursId"),
+        hours=w.integer("timmar") or 0,
+        minutes=w.integer("minuter") or 0,
+        start_time=w.text("starttid"),
+        end_time=w.text("sluttid"),
+        date_from=w.date("datumFom"),
+        date_to=w.date("datumTom"),
+        activity=w.text("aktivitet"),
+        activity_id=w.integer("frasId"),
+        price=w.decimal("pris"),
+        running=w.boolean("pagar"),
+    )
+
+
+def activities(data: Any) -> list[Activity]:
+    if not isinstance(data, list):
+        raise BackendInvalid("FAST2 aktiviteter: expected a list")
+    return [
+        Activity(id=w.required_integer("id"), text=w.text("frasText") or str(w.required_integer("id")))
+        for w in (Wire(item, "Aktivitet") for item in data)
+    ]
