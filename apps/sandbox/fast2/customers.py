@@ -20,8 +20,8 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
 from apps.sandbox.fast2 import auth
-from apps.sandbox.fast2.views import BadRequest, _body, allow, fast2_api
-from apps.sandbox.fast2.wire import answer, error, ok
+from apps.sandbox.fast2.wire import FAST2, answer, error, ok
+from apps.sandbox.http import BadRequest
 from apps.sandbox.models import ContactDetail, Customer
 
 PHONE_KINDS = {"Bostad": ContactDetail.Kind.TELEFON, "Mobil": ContactDetail.Kind.MOBIL}
@@ -44,38 +44,35 @@ def kund(customer: Customer) -> dict[str, Any]:
     }
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("GET")
 def customer_detail(request: HttpRequest, customer_id: str, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET"):
-        return refused
     customer = Customer.objects.filter(pk=int(customer_id)).first() if customer_id.isdigit() else None
     if customer is None:
         return error(404, "NotFound", f"Kund {customer_id} finns inte.")
     return answer(kund(customer))
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("GET")
 def customer_by_number(request: HttpRequest, customer_number: str, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET"):
-        return refused
     customer = Customer.objects.filter(customer_number=customer_number).first()
     if customer is None:
         return error(404, "NotFound", "Det finns ingen kund med det kundnumret.")
     return answer(kund(customer))
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("PUT")
 def contact_details(request: HttpRequest, customer_id: str, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "PUT"):
-        return refused
     customer = Customer.objects.filter(pk=int(customer_id)).first() if customer_id.isdigit() else None
     if customer is None:
         return error(404, "NotFound", f"Kund {customer_id} finns inte.")
     try:
-        changes = _changes(_body(request))
+        changes = _changes(FAST2.json_object(request))
     except BadRequest as exc:
         return error(400, "BadRequest", str(exc))
     with transaction.atomic():

@@ -8,7 +8,6 @@ is a period that collides with another temporary address. Only the first
 problem found is reported, field by field in the order of the seed's table.
 """
 
-import json
 import re
 from datetime import date, timedelta
 from typing import Any
@@ -22,11 +21,12 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from apps.sandbox.http import BadRequest, json_response
 from apps.sandbox.models import ContactDetail, ContactValidation, Customer, Lease, RentalObject, SessionKey
 from apps.sandbox.models import TemporaryAddress as Address
-from apps.sandbox.pm5.decorators import allow, pm5_api, session_required
+from apps.sandbox.pm5.auth import session_required
 from apps.sandbox.pm5.serializers.customer import customer_address, temporary_address
-from apps.sandbox.pm5.wire import felmeddelande, json_response
+from apps.sandbox.pm5.wire import PM5, Refusal, felmeddelande
 from apps.sandbox.scope import active_lease_filter
 
 SWEDISH_POSTAL_CODE = re.compile(r"(\d{3}) ?(\d{2})")
@@ -38,20 +38,11 @@ VALIDATION_TTL = timedelta(hours=24)
 SUCCESS = {"Felkod": None, "Meddelande": None}
 
 
-class Refusal(Exception):
-    """A business refusal: answered 400 with Felkod ``code`` and a Meddelande fit for a tenant."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
 # --- Hämta tillfälliga adresser --------------------------------------------------------
 
 
-@pm5_api
-@allow("GET")
+@PM5.endpoint
+@PM5.allow("GET")
 @session_required
 def temporary_addresses(request: HttpRequest, session: SessionKey) -> HttpResponse:
     """GET /session/{Sessionsnyckel}/kund/tillfalligaadresser/?VisaAvslutade=true|false
@@ -70,8 +61,8 @@ def temporary_addresses(request: HttpRequest, session: SessionKey) -> HttpRespon
 # --- Spara tillfällig adress -----------------------------------------------------------
 
 
-@pm5_api
-@allow("POST")
+@PM5.endpoint
+@PM5.allow("POST")
 @session_required
 def save_temporary_address(request: HttpRequest, session: SessionKey) -> HttpResponse:
     """POST /session/{Sessionsnyckel}/kund/sparatillfalligadress/ — create, or change with AdressId (A31).
@@ -80,8 +71,8 @@ def save_temporary_address(request: HttpRequest, session: SessionKey) -> HttpRes
     """
     try:
         body = _json_object(request)
-    except Refusal as refusal:
-        return felmeddelande(400, refusal.code, refusal.message)
+    except BadRequest as refused:
+        return PM5.bad_request(refused)
     today = timezone.localdate()
     with transaction.atomic():
         # One change at a time per customer, so two saves cannot both pass the overlap check.
@@ -92,8 +83,8 @@ def save_temporary_address(request: HttpRequest, session: SessionKey) -> HttpRes
             return felmeddelande(404, "AdressSaknas", "Adressen finns inte.")
         try:
             address = _address_from(body, existing or Address(customer=customer), today)
-        except Refusal as refusal:
-            return felmeddelande(400, refusal.code, refusal.message)
+        except BadRequest as refused:
+            return PM5.bad_request(refused)
         address.save()
     return json_response(SUCCESS)
 
@@ -175,8 +166,8 @@ def _postal_code(value: str, country_code: str) -> str:
 # --- Ändra kontaktuppgift --------------------------------------------------------------
 
 
-@pm5_api
-@allow("POST")
+@PM5.endpoint
+@PM5.allow("POST")
 @session_required
 def change_contact_details(request: HttpRequest, session: SessionKey) -> HttpResponse:
     """POST /session/{Sessionsnyckel}/andrakontaktuppgift/ (A32).
@@ -195,8 +186,8 @@ def change_contact_details(request: HttpRequest, session: SessionKey) -> HttpRes
         mobile = _contact(body, "Mobiltelefonnummer", _check_phone)
         validate = _flag(body, "Validera")
         url = _validation_url(body) if validate and email else None
-    except Refusal as refusal:
-        return felmeddelande(400, refusal.code, refusal.message)
+    except BadRequest as refused:
+        return PM5.bad_request(refused)
 
     customer = session.customer
     now = timezone.now()
@@ -212,8 +203,8 @@ def change_contact_details(request: HttpRequest, session: SessionKey) -> HttpRes
     return json_response(SUCCESS)
 
 
-@pm5_api
-@allow("POST")
+@PM5.endpoint
+@PM5.allow("POST")
 @session_required
 def confirm_contact_detail(request: HttpRequest, session: SessionKey) -> HttpResponse:
     """POST /session/{Sessionsnyckel}/andrakontaktuppgift/validera/ — not in the seed.
@@ -225,8 +216,8 @@ def confirm_contact_detail(request: HttpRequest, session: SessionKey) -> HttpRes
     """
     try:
         key = _text(_json_object(request), "Nyckel", max_length=100, required="Ange nyckeln.")
-    except Refusal as refusal:
-        return felmeddelande(400, refusal.code, refusal.message)
+    except BadRequest as refused:
+        return PM5.bad_request(refused)
     with transaction.atomic():
         validation = ContactValidation.redeem(session.customer, key, now=timezone.now())
         if validation is None:
@@ -303,8 +294,8 @@ def _send_validation_mail(address: str, link: str) -> None:
 # --- SessionAdresserGet ----------------------------------------------------------------
 
 
-@pm5_api
-@allow("GET")
+@PM5.endpoint
+@PM5.allow("GET")
 @session_required
 def customer_addresses(request: HttpRequest, session: SessionKey) -> HttpResponse:
     """GET [/v1]/session/{Sessionsnyckel}/kund/adresser/ (A33): kund.post and kund.besok of the home."""
@@ -321,13 +312,7 @@ def customer_addresses(request: HttpRequest, session: SessionKey) -> HttpRespons
 
 def _json_object(request: HttpRequest) -> dict[str, Any]:
     """The JSON body as an object with case-folded keys (names match in any case, A20)."""
-    try:
-        body = json.loads(request.body)
-    except ValueError:
-        raise Refusal("OgiltigBegaran", "Begäran är inte giltig JSON.") from None
-    if not isinstance(body, dict):
-        raise Refusal("OgiltigBegaran", "Begäran ska vara ett JSON-objekt.")
-    return {str(name).strip().casefold(): value for name, value in body.items()}
+    return {str(name).strip().casefold(): value for name, value in PM5.json_object(request).items()}
 
 
 def _text(body: dict[str, Any], name: str, *, max_length: int, required: str = "") -> str:

@@ -9,7 +9,6 @@ Felmeddelande whose text a tenant can read.
 
 import base64
 import binascii
-import json
 import unicodedata
 import uuid
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from apps.sandbox.http import BadRequest, json_response
 from apps.sandbox.models import (
     Customer,
     Errand,
@@ -32,9 +32,9 @@ from apps.sandbox.models import (
     RentalObject,
     SessionKey,
 )
-from apps.sandbox.pm5.decorators import allow, pm5_api, session_required
+from apps.sandbox.pm5.auth import session_required
 from apps.sandbox.pm5.serializers.errands import node_choices, single_errand
-from apps.sandbox.pm5.wire import felmeddelande, json_response, not_acceptable
+from apps.sandbox.pm5.wire import PM5, Refusal, felmeddelande, not_acceptable
 from apps.sandbox.scope import available_objects
 
 FAULT_REPORT_USAGE = "felanmälan"
@@ -48,15 +48,6 @@ WALK_FLAGS = ("HämtaAvser", "HämtaFelbeskrivningstyper", "HämtaNyckelhanterin
 DUE_AFTER = timedelta(days=14)
 
 
-class Refusal(ValueError):
-    """A report PM5 would refuse: answered 400 with this Felkod and a Swedish Meddelande."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
 class NotTheirs(LookupError):
     """An object or node the session's customer may not report on: 404, telling nothing more."""
 
@@ -64,8 +55,8 @@ class NotTheirs(LookupError):
 # --- Hämta noder under ett objekt ------------------------------------------------------------
 
 
-@pm5_api
-@allow("GET")
+@PM5.endpoint
+@PM5.allow("GET")
 @session_required
 def node_walk(request: HttpRequest, session: SessionKey, errand_type: str, usage: str, path: str) -> HttpResponse:
     """GET /session/{key}/arende/typ/{ArendeTyp}/{Anvandningstyp}/{Id} (A05–A07, A40)."""
@@ -73,8 +64,8 @@ def node_walk(request: HttpRequest, session: SessionKey, errand_type: str, usage
         return felmeddelande(400, "OgiltigParameter", "Ärendetypen eller användningstypen stöds inte.")
     try:
         nodes, fault_types, key_handling = (_flag(request, name) for name in WALK_FLAGS)
-    except Refusal as exc:
-        return felmeddelande(400, exc.code, exc.message)
+    except BadRequest as exc:
+        return PM5.bad_request(exc)
     try:
         last = _node_on_path(session.customer, path)
     except NotTheirs:
@@ -130,8 +121,8 @@ def _folded(text: str) -> str:
 # --- Skapa felanmälan -------------------------------------------------------------------------
 
 
-@pm5_api
-@allow("POST")
+@PM5.endpoint
+@PM5.allow("POST")
 @session_required
 def create_errand(request: HttpRequest, session: SessionKey) -> HttpResponse:
     """POST /session/{key}/arende/ → {"ÄrendeId": …} (A03, A04, A18, A49).
@@ -146,13 +137,9 @@ def create_errand(request: HttpRequest, session: SessionKey) -> HttpResponse:
         if earlier is not None:
             return json_response({"ÄrendeId": earlier.pk})
     try:
-        body = json.loads(request.body)
-    except ValueError:
-        return felmeddelande(400, "OgiltigBegaran", "Begäran är inte giltig JSON.")
-    try:
-        report = _read_report(customer, body)
-    except Refusal as exc:
-        return felmeddelande(400, exc.code, exc.message)
+        report = _read_report(customer, PM5.json_object(request))
+    except BadRequest as exc:
+        return PM5.bad_request(exc)
     except NotTheirs:
         return felmeddelande(404, "ObjektSaknas", "Det finns inget sådant objekt att felanmäla.")
     try:
@@ -190,9 +177,7 @@ class Report:
     rows: list[Row]
 
 
-def _read_report(customer: Customer, body: Any) -> Report:
-    if not isinstance(body, dict):
-        raise Refusal("OgiltigBegaran", "Begäran ska vara ett JSON-objekt.")
+def _read_report(customer: Customer, body: dict[str, Any]) -> Report:
     if _folded(_text(body, "Ärendetyp") or "") not in CREATE_ERRAND_TYPES:
         raise Refusal("OgiltigArendetyp", "Ärendetypen ska vara Order.")
     usage = body.get("Användningstyp")
@@ -371,8 +356,8 @@ def _customer_as_contact(customer: Customer) -> dict[str, str]:
 # --- Hämta ett ärende, Hämta Ärenderadfil --------------------------------------------------------
 
 
-@pm5_api
-@allow("GET")
+@PM5.endpoint
+@PM5.allow("GET")
 @session_required
 def errand_detail(request: HttpRequest, session: SessionKey, errand_id: str) -> HttpResponse:
     """GET /session/{key}/arende/{ÄrendeId}: the customer's own errand, or 404 (A02, A10)."""
@@ -382,8 +367,8 @@ def errand_detail(request: HttpRequest, session: SessionKey, errand_id: str) -> 
     return json_response(single_errand(errand))
 
 
-@pm5_api
-@allow("GET")
+@PM5.endpoint
+@PM5.allow("GET")
 @session_required
 def errand_row_file(
     request: HttpRequest, session: SessionKey, errand_id: str, row_id: str, file_id: str
