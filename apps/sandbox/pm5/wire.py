@@ -5,6 +5,7 @@ decimals it carries: serializers quantize money to two (``money``) and meter
 values to three (``quantity``).
 """
 
+import unicodedata
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -38,6 +39,11 @@ class Refusal(BadRequest):
 
     def __init__(self, code: str, message: str):
         super().__init__(message, code)
+
+
+def folded(text: str) -> str:
+    """Names and coded values match in any case (A20) and however the client composed an "ä"."""
+    return unicodedata.normalize("NFC", text).strip().casefold()
 
 
 def not_acceptable(request: HttpRequest, content_type: str) -> HttpResponse | None:
