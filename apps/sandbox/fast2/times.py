@@ -52,10 +52,8 @@ def activities(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
 @FAST2.endpoint
 @auth.resource_required
 @FAST2.allow("GET", "POST")
-def time_list(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
-    row = lookup.work_order(request.GET.get("arbetsorderId") or "")
-    if row is None:
-        return lookup.unknown_work_order_param()
+@lookup.work_order_in_query
+def time_list(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     if request.method == "GET":
         return answer([time_entry(entry) for entry in row.times.all()])
     entry = WorkOrderTime(row=row, resource_id=resource.username)
@@ -98,11 +96,9 @@ def time_detail(request: HttpRequest, time_id: str, resource: auth.Resource) -> 
 @FAST2.endpoint
 @auth.resource_required
 @FAST2.allow("POST")
-def start(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
+@lookup.work_order_in_query
+def start(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     """Start a timer for the logged-in resource; one running timer per resource and work order."""
-    row = lookup.work_order(request.GET.get("arbetsorderId") or "")
-    if row is None:
-        return lookup.unknown_work_order_param()
     try:
         _require_open(row)
     except TimeRefused as exc:
@@ -126,11 +122,9 @@ def start(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
 @FAST2.endpoint
 @auth.resource_required
 @FAST2.allow("POST")
-def stop_running(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
+@lookup.work_order_in_query
+def stop_running(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     """Stop the logged-in resource's running timer on the work order named in the query."""
-    row = lookup.work_order(request.GET.get("arbetsorderId") or "")
-    if row is None:
-        return lookup.unknown_work_order_param()
     entry = row.times.filter(resource_id=resource.username, running_since__isnull=False).first()
     if entry is None:
         return error(409, "Conflict", "Resursen har ingen tid som pågår på arbetsordern.")

@@ -9,7 +9,7 @@ from django.utils.dateparse import parse_datetime
 from apps.sandbox.fast2 import auth, contacts, creation, lookup, serializers, sla, transitions, updates
 from apps.sandbox.fast2.wire import FAST2, answer, created, error, ok
 from apps.sandbox.http import BadRequest
-from apps.sandbox.models import ErrandRowHistoryEntry, WorkOrderContact, WorkOrderStatus
+from apps.sandbox.models import ErrandRow, ErrandRowHistoryEntry, WorkOrderContact, WorkOrderStatus
 
 MAX_LIMIT = 1000
 
@@ -62,10 +62,8 @@ def work_order_list(request: HttpRequest, resource: auth.Resource) -> HttpRespon
 @FAST2.endpoint
 @auth.resource_required
 @FAST2.allow("GET", "PUT")
-def work_order_detail(request: HttpRequest, work_order_id: str, resource: auth.Resource) -> HttpResponse:
-    row = lookup.work_order(work_order_id)
-    if row is None:
-        return lookup.not_found(work_order_id)
+@lookup.work_order_in_path
+def work_order_detail(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     if request.method == "GET":
         return answer(serializers.work_order(row))
     try:
@@ -80,10 +78,8 @@ def work_order_detail(request: HttpRequest, work_order_id: str, resource: auth.R
 @FAST2.endpoint
 @auth.resource_required
 @FAST2.allow("GET", "PUT")
-def work_order_status(request: HttpRequest, work_order_id: str, resource: auth.Resource) -> HttpResponse:
-    row = lookup.work_order(work_order_id)
-    if row is None:
-        return lookup.not_found(work_order_id)
+@lookup.work_order_in_path
+def work_order_status(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     if request.method == "GET":
         return answer(serializers.status(row.status))
     try:
@@ -102,30 +98,24 @@ def work_order_status(request: HttpRequest, work_order_id: str, resource: auth.R
 @FAST2.endpoint
 @auth.resource_required
 @FAST2.allow("GET")
-def status_values(request: HttpRequest, work_order_id: str, resource: auth.Resource) -> HttpResponse:
-    row = lookup.work_order(work_order_id)
-    if row is None:
-        return lookup.not_found(work_order_id)
+@lookup.work_order_in_path
+def status_values(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     return answer([serializers.status(code) for code in transitions.allowed_targets(row)])
 
 
 @FAST2.endpoint
 @auth.resource_required
 @FAST2.allow("GET")
-def work_order_sla(request: HttpRequest, work_order_id: str, resource: auth.Resource) -> HttpResponse:
-    row = lookup.work_order(work_order_id)
-    if row is None:
-        return lookup.not_found(work_order_id)
+@lookup.work_order_in_path
+def work_order_sla(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     return answer(sla.sla(row))
 
 
 @FAST2.endpoint
 @auth.resource_required
 @FAST2.allow("POST")
-def close_sla(request: HttpRequest, work_order_id: str, resource: auth.Resource) -> HttpResponse:
-    row = lookup.work_order(work_order_id)
-    if row is None:
-        return lookup.not_found(work_order_id)
+@lookup.work_order_in_path
+def close_sla(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     sla.close(row, by=resource.name)
     return ok()
 
@@ -133,10 +123,8 @@ def close_sla(request: HttpRequest, work_order_id: str, resource: auth.Resource)
 @FAST2.endpoint
 @auth.resource_required
 @FAST2.allow("GET", "POST")
-def events(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
-    row = lookup.work_order(request.GET.get("arbetsorderId") or "")
-    if row is None:
-        return lookup.unknown_work_order_param()
+@lookup.work_order_in_query
+def events(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     if request.method == "GET":
         return answer([serializers.event(entry) for entry in row.history.all()])
     try:
@@ -168,10 +156,8 @@ def event_types(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
 @FAST2.endpoint
 @auth.resource_required
 @FAST2.allow("GET", "POST")
-def contact_list(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
-    row = lookup.work_order(request.GET.get("arbetsorderId") or "")
-    if row is None:
-        return lookup.unknown_work_order_param()
+@lookup.work_order_in_query
+def contact_list(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     if request.method == "GET":
         return answer([contacts.contact(c) for c in row.contacts.all()])
     new = WorkOrderContact(row=row)
