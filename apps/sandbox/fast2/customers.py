@@ -77,7 +77,7 @@ def contact_details(request: HttpRequest, customer_id: str, resource: auth.Resou
         return error(400, "BadRequest", str(exc))
     with transaction.atomic():
         for kind, value in changes.items():
-            _store(customer, kind, value)
+            ContactDetail.store(customer, kind, value)
     return ok()
 
 
@@ -122,15 +122,3 @@ def _text(value: Any, name: str) -> str:
     if not isinstance(value, str):
         raise BadRequest(f"{name} ska vara text.")
     return value.strip()
-
-
-def _store(customer: Customer, kind: str, value: str) -> None:
-    if not value:
-        ContactDetail.objects.filter(customer=customer, kind=kind).delete()
-        return
-    detail = ContactDetail.objects.filter(customer=customer, kind=kind).first()
-    if detail is None:
-        ContactDetail.objects.create(customer=customer, kind=kind, value=value, validated=False)
-    elif detail.value != value:
-        detail.value, detail.validated = value, False
-        detail.save(update_fields=["value", "validated"])

@@ -266,18 +266,9 @@ def _is_validated(customer: Customer, kind: str, value: str) -> bool:
 
 
 def _store(customer: Customer, kind: str, value: str | None) -> None:
-    """Store one detail as given: None leaves it, "" removes it; a new value is not validated."""
-    if value is None:
-        return
-    if value == "":
-        ContactDetail.objects.filter(customer=customer, kind=kind).delete()
-        return
-    detail = ContactDetail.objects.filter(customer=customer, kind=kind).first()
-    if detail is None:
-        ContactDetail.objects.create(customer=customer, kind=kind, value=value, validated=False)
-    elif detail.value != value:
-        detail.value, detail.validated = value, False
-        detail.save(update_fields=["value", "validated"])
+    """None leaves the detail as it is (A32); otherwise as ContactDetail.store."""
+    if value is not None:
+        ContactDetail.store(customer, kind, value)
 
 
 def _send_validation_mail(address: str, link: str) -> None:
