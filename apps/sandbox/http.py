@@ -11,6 +11,9 @@ decorators and its body reader::
     @PM5.allow("GET", "POST")
     def view(request): ...
 
+Where a caller without a token must not even learn which methods a path serves
+(FAST2, Errands v2), the API's auth decorator goes between the two.
+
 Adding an API's error shape is writing its ``render_error(status, code, message)``
 and one ``Api(...)`` line; ``code`` is the API's own word for the failure, which a
 shape without codes may leave out of the body.
@@ -58,6 +61,7 @@ class Api:
 
     def allow(self, *methods: str) -> Callable[[View], View]:
         """Like Django's require_http_methods, but answering 405 in the API's error shape."""
+        listed = ", ".join(methods)
 
         def decorator(view: View) -> View:
             @wraps(view)
@@ -71,7 +75,6 @@ class Api:
 
             return wrapped
 
-        listed = ", ".join(methods)
         return decorator
 
     def json_object(self, request: HttpRequest) -> dict[str, Any]:
