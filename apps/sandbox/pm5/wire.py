@@ -19,6 +19,10 @@ ZERO = Decimal("0.00")
 THOUSANDTH = Decimal("0.001")
 
 
+# The Felmeddelande of a write that succeeded.
+SUCCESS = {"Felkod": None, "Meddelande": None}
+
+
 def felmeddelande(status: int, code: str, message: str) -> HttpResponse:
     """A filled Felmeddelande (contract A44), Meddelande fit to show a tenant."""
     return json_response({"Felkod": code, "Meddelande": message}, status=status)
