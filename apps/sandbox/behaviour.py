@@ -1,9 +1,9 @@
 """Failure injection: every sandbox API view can be told to be slow or to fail.
 
-Each facade wraps its views with ``sandbox_api(render_error)``, giving the
-error body in its own API's shape. The behaviour is read from the database per
-request (SandboxBehaviour), never cached in a process, so one command changes
-every web process at once.
+Each facade wraps its views with ``sandbox_api(render_error)``, as its
+``Api.endpoint`` (apps/sandbox/http.py), giving the error body in its own API's
+shape. The behaviour is read from the database per request (SandboxBehaviour),
+never cached in a process, so one command changes every web process at once.
 """
 
 import random

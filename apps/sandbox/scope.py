@@ -1,4 +1,4 @@
-"""What belongs to a customer: the objects they may use, the documents they may read.
+"""What belongs to a customer: the objects they may use, the documents they may read, the places they may report on.
 
 Every facade asks here, so an id that is not the session customer's is
 answered 404 the same way everywhere (contract A02).
@@ -7,8 +7,13 @@ answered 404 the same way everywhere (contract A02).
 from datetime import date
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
-from apps.sandbox.models import Customer, Document, RentalObject
+from apps.sandbox.models import Customer, Document, Node, RentalObject
+
+
+class NotTheirs(LookupError):
+    """An object or node the customer may not report on: 404, telling nothing more."""
 
 
 def active_lease_filter(today: date, prefix: str = "") -> Q:
@@ -33,3 +38,16 @@ def visible_documents(customer: Customer, objects: list[RentalObject]) -> QueryS
     return Document.objects.filter(
         Q(customer=customer) | Q(customer__isnull=True, rental_object__in=objects)
     ).select_related("document_type", "rental_object__building")
+
+
+def node_on_path(customer: Customer, path: str) -> Node:
+    """The path's last node, if the path runs parent to child from the root of an object the customer
+    may report on; else NotTheirs. Each node stores its joined path from the root, so one lookup checks
+    every link."""
+    if not path or any(not part for part in path.split("-")):
+        raise NotTheirs
+    reportable = available_objects(customer, timezone.localdate()).filter(fault_reportable=True)
+    node = Node.objects.select_related("kind", "rental_object").filter(path=path, rental_object__in=reportable).first()
+    if node is None:
+        raise NotTheirs
+    return node

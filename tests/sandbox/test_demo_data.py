@@ -10,8 +10,9 @@ from apps.sandbox.checksums import is_luhn_valid, is_valid_ocr, is_valid_personn
 from apps.sandbox.demo import DemoDataExists, build_demo, reset_demo
 from apps.sandbox.demo.personas import PERSONAS
 from apps.sandbox.models import Customer, ErrandRow, Hold, Lease, Node, Notice, RentalObject, WorkOrderStatus
+from apps.sandbox.pm5.flags import FLAG_NAMES
 from tests.sandbox.cases import INVOICE_CASES, customer, invoice_cases, rows_of, work_order_statuses
-from tests.sandbox.conftest import ANNA, FLAG_NAMES, KALLE, MAJA
+from tests.sandbox.conftest import ANNA, KALLE, MAJA
 
 pytestmark = pytest.mark.django_db
 

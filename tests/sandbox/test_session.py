@@ -10,9 +10,11 @@ from django.utils import timezone
 
 from apps.sandbox.checksums import is_luhn_valid, is_valid_ocr
 from apps.sandbox.dates import add_months
+from apps.sandbox.http import render
 from apps.sandbox.models import Customer, Errand, Notice
-from apps.sandbox.pm5.wire import money, render
-from tests.sandbox.conftest import ANNA, FLAG_NAMES, KALLE, PM5
+from apps.sandbox.pm5.flags import FLAG_NAMES
+from apps.sandbox.pm5.wire import money
+from tests.sandbox.conftest import ANNA, KALLE, PM5
 
 pytestmark = pytest.mark.django_db
 

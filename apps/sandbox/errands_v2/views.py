@@ -2,21 +2,15 @@
 
 from django.http import HttpRequest, HttpResponse
 
-from apps.sandbox.behaviour import sandbox_api
 from apps.sandbox.errands_v2 import auth, lookup, serializers
-from apps.sandbox.errands_v2.wire import error
-from apps.sandbox.pm5.wire import json_response
-
-errands_api = sandbox_api(error)
+from apps.sandbox.errands_v2.wire import ERRANDS, error
+from apps.sandbox.http import json_response
 
 
-@errands_api
+@ERRANDS.endpoint
 @auth.reader_required
+@ERRANDS.allow("GET")
 def errand(request: HttpRequest, errand_id: str) -> HttpResponse:
-    if request.method != "GET":
-        response = error(405, "MethodNotAllowed", "Endast GET stöds här.")
-        response["Allow"] = "GET"
-        return response
     try:
         flags = lookup.flags(request.GET)
         found = lookup.find(errand_id)

@@ -9,12 +9,16 @@ from datetime import datetime
 from django.http import HttpResponse
 from django.utils import timezone
 
-from apps.sandbox.pm5.wire import json_response
+from apps.sandbox.http import Api, json_response
 
 
 def error(status: int, code: str, message: str) -> HttpResponse:
     """``code`` is only the failure injection's signature: the contract's body has the message alone."""
     return json_response({"message": message}, status=status)
+
+
+# Every Errands v2 view: ``@ERRANDS.endpoint``, ``@auth.reader_required``, then ``@ERRANDS.allow(...)``.
+ERRANDS = Api(error)
 
 
 def moment(value: datetime | None) -> str | None:

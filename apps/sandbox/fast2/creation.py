@@ -23,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.sandbox.fast2 import structure
-from apps.sandbox.fast2.updates import UpdateInvalid, _plan_errand, _planning
+from apps.sandbox.fast2.updates import UpdateInvalid, plan_errand, planning
 from apps.sandbox.models import (
     Customer,
     Errand,
@@ -66,7 +66,7 @@ def create(body: dict[str, Any], *, by: str) -> ErrandRow:
     performer = _performer(body.get("resursId"))
     status = _status(body.get("statusKod"), performer)
     try:
-        start, until = _planning(body["planering"]) if body.get("planering") is not None else (None, None)
+        start, until = planning(body["planering"]) if body.get("planering") is not None else (None, None)
     except UpdateInvalid as exc:
         raise CreateInvalid(str(exc)) from None
     return _save(
@@ -153,7 +153,7 @@ def _save(*, obj, node, kind, source, reporter, customer, performer, status, row
         text = f"Status ändrad till Beställd, utförare {performer.display_name}."
         ErrandRowHistoryEntry.objects.create(row=saved, label="Beställd", at=now, user=by, text=text)
     if saved.planned_at:
-        _plan_errand(saved)
+        plan_errand(saved)
     return saved
 
 

@@ -20,8 +20,8 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
 from apps.sandbox.fast2 import auth
-from apps.sandbox.fast2.views import BadRequest, _body, allow, fast2_api
-from apps.sandbox.fast2.wire import answer, error, ok
+from apps.sandbox.fast2.wire import FAST2, answer, error, ok
+from apps.sandbox.http import BadRequest
 from apps.sandbox.models import ContactDetail, Customer
 
 PHONE_KINDS = {"Bostad": ContactDetail.Kind.TELEFON, "Mobil": ContactDetail.Kind.MOBIL}
@@ -44,43 +44,40 @@ def kund(customer: Customer) -> dict[str, Any]:
     }
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("GET")
 def customer_detail(request: HttpRequest, customer_id: str, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET"):
-        return refused
     customer = Customer.objects.filter(pk=int(customer_id)).first() if customer_id.isdigit() else None
     if customer is None:
         return error(404, "NotFound", f"Kund {customer_id} finns inte.")
     return answer(kund(customer))
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("GET")
 def customer_by_number(request: HttpRequest, customer_number: str, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET"):
-        return refused
     customer = Customer.objects.filter(customer_number=customer_number).first()
     if customer is None:
         return error(404, "NotFound", "Det finns ingen kund med det kundnumret.")
     return answer(kund(customer))
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("PUT")
 def contact_details(request: HttpRequest, customer_id: str, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "PUT"):
-        return refused
     customer = Customer.objects.filter(pk=int(customer_id)).first() if customer_id.isdigit() else None
     if customer is None:
         return error(404, "NotFound", f"Kund {customer_id} finns inte.")
     try:
-        changes = _changes(_body(request))
+        changes = _changes(FAST2.json_object(request))
     except BadRequest as exc:
         return error(400, "BadRequest", str(exc))
     with transaction.atomic():
         for kind, value in changes.items():
-            _store(customer, kind, value)
+            ContactDetail.store(customer, kind, value)
     return ok()
 
 
@@ -125,15 +122,3 @@ def _text(value: Any, name: str) -> str:
     if not isinstance(value, str):
         raise BadRequest(f"{name} ska vara text.")
     return value.strip()
-
-
-def _store(customer: Customer, kind: str, value: str) -> None:
-    if not value:
-        ContactDetail.objects.filter(customer=customer, kind=kind).delete()
-        return
-    detail = ContactDetail.objects.filter(customer=customer, kind=kind).first()
-    if detail is None:
-        ContactDetail.objects.create(customer=customer, kind=kind, value=value, validated=False)
-    elif detail.value != value:
-        detail.value, detail.validated = value, False
-        detail.save(update_fields=["value", "validated"])

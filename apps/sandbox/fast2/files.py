@@ -22,10 +22,9 @@ from django.utils.http import content_disposition_header
 
 from apps.sandbox.fast2 import auth
 from apps.sandbox.fast2.serializers import media_name
-from apps.sandbox.fast2.views import allow, fast2_api
-from apps.sandbox.fast2.wire import error, ok
+from apps.sandbox.fast2.wire import FAST2, error, ok
+from apps.sandbox.http import json_response
 from apps.sandbox.models import ErrandRowMedia, TempFile
-from apps.sandbox.pm5.wire import json_response
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 SIGNATURES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png", b"%PDF-": "application/pdf"}
@@ -39,11 +38,10 @@ def max_file_bytes() -> int:
     return getattr(settings, "SANDBOX_FAST2_MAX_FILE_BYTES", MAX_FILE_BYTES)
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("POST")
 def temp_file_upload(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "POST"):
-        return refused
     limit = max_file_bytes()
     declared = request.META.get("CONTENT_LENGTH") or ""
     if declared.isdigit() and int(declared) > limit + MULTIPART_OVERHEAD:
@@ -75,22 +73,20 @@ def temp_file_upload(request: HttpRequest, resource: auth.Resource) -> HttpRespo
     return json_response({"name": stored.name}, status=201)
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("DELETE")
 def temp_file(request: HttpRequest, name: str, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "DELETE"):
-        return refused
     deleted, _ = TempFile.objects.filter(name=name, uploaded_by=resource.username).delete()
     if not deleted:
         return error(404, "NotFound", "Den temporära filen finns inte.")
     return ok()
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("GET", "DELETE")
 def work_order_file(request: HttpRequest, file_id: str, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET", "DELETE"):
-        return refused
     media = None
     if file_id.isdigit():
         media = ErrandRowMedia.objects.select_related("row").defer("content").filter(pk=int(file_id)).first()

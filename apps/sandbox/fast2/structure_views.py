@@ -7,8 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from apps.sandbox.fast2 import auth, structure
-from apps.sandbox.fast2.views import BadRequest, _body, allow, fast2_api
-from apps.sandbox.fast2.wire import answer, error, ok, optional_date
+from apps.sandbox.fast2.wire import FAST2, answer, error, ok, optional_date
+from apps.sandbox.http import BadRequest
 from apps.sandbox.models import UnitRecord
 
 DEFAULT_FIRST = 100  # contract ambiguity 6
@@ -32,25 +32,23 @@ UNIT_TEXTS = {"serienummer": ("serial_number", 60), "egenskap": ("attribute", 12
 UNIT_DATES = {"installationsdatum": "installed_on", "underhallsdatum": "maintained_on"}
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("GET")
 def object_detail(request: HttpRequest, object_id: str, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET"):
-        return refused
     obj = structure.find_object(object_id, timezone.localdate())
     if obj is None:
         return error(404, "NotFound", f"Objekt {object_id} finns inte.")
     return answer(structure.objekt(obj))
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("POST")
 def reportable_objects(request: HttpRequest, rentable: bool, resource: auth.Resource) -> HttpResponse:
     """A read done with POST: filter, cursor paging (first/after) and sortering in the body (ambiguity 6)."""
-    if refused := allow(request, "POST"):
-        return refused
     try:
-        body = _body(request)
+        body = FAST2.json_object(request)
         customer_id, object_id = _filter(body.get("filter"))
         first = _first(body.get("first"))
         sorts = _sorts(body.get("sortering"))
@@ -70,61 +68,56 @@ def reportable_objects(request: HttpRequest, rentable: bool, resource: auth.Reso
     return answer(items[start : start + first])
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("GET")
 def room_detail(request: HttpRequest, room_id: str, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET"):
-        return refused
     room = structure.find_room(room_id)
     if room is None:
         return error(404, "NotFound", f"Utrymme {room_id} finns inte.")
     return answer(structure.utrymme(room))
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("GET")
 def room_list(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET"):
-        return refused
     obj = structure.find_object(request.GET.get("objektId") or "", timezone.localdate())
     if obj is None:
         return error(400, "BadRequest", "objektId saknas eller är okänt.")
     return answer([structure.utrymme(room) for room in structure.rooms_of(obj)])
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("GET", "PUT")
 def unit_detail(request: HttpRequest, unit_id: str, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET", "PUT"):
-        return refused
     unit = structure.find_unit(unit_id)
     if unit is None:
         return error(404, "NotFound", f"Enhet {unit_id} finns inte.")
     if request.method == "PUT":
         try:
-            _update_unit(unit, _body(request))
+            _update_unit(unit, FAST2.json_object(request))
         except BadRequest as exc:
             return error(400, "BadRequest", str(exc))
         return ok()
     return answer(structure.enhet(unit, structure.room_of(unit)))
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("GET")
 def unit_list(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET"):
-        return refused
     room = structure.find_room(request.GET.get("utrymmesId") or "")
     if room is None:
         return error(400, "BadRequest", "utrymmesId saknas eller är okänt.")
     return answer([structure.enhet(unit, room) for unit in structure.units_of(room)])
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("GET")
 def phrases(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET"):
-        return refused
     unit = structure.find_unit(request.GET.get("enhetsId") or "")
     if unit is None:
         return error(400, "BadRequest", "enhetsId saknas eller är okänt.")

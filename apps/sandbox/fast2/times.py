@@ -14,9 +14,9 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from apps.sandbox.fast2 import auth, time_input
-from apps.sandbox.fast2.views import BadRequest, _body, _row, _unknown_work_order_param, allow, fast2_api
-from apps.sandbox.fast2.wire import answer, created, day, error, ok
+from apps.sandbox.fast2 import auth, lookup, time_input
+from apps.sandbox.fast2.wire import FAST2, answer, created, day, error, ok
+from apps.sandbox.http import BadRequest
 from apps.sandbox.models import ErrandRow, WorkOrderTime
 
 
@@ -42,27 +42,23 @@ def time_entry(entry: WorkOrderTime) -> dict:
     }
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("GET")
 def activities(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET"):
-        return refused
     return answer([{"id": code, "frasText": text} for code, text in time_input.ACTIVITIES.items()])
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
-def time_list(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET", "POST"):
-        return refused
-    row = _row(request.GET.get("arbetsorderId") or "")
-    if row is None:
-        return _unknown_work_order_param()
+@FAST2.allow("GET", "POST")
+@lookup.work_order_in_query
+def time_list(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     if request.method == "GET":
         return answer([time_entry(entry) for entry in row.times.all()])
     entry = WorkOrderTime(row=row, resource_id=resource.username)
     try:
-        time_input.apply(entry, _body(request), partial=False)
+        time_input.apply(entry, FAST2.json_object(request), partial=False)
         _require_open(row)
     except (BadRequest, time_input.TimeInvalid) as exc:
         return error(400, "BadRequest", str(exc))
@@ -72,11 +68,10 @@ def time_list(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
     return created(entry.pk)
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("GET", "PUT", "DELETE")
 def time_detail(request: HttpRequest, time_id: str, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET", "PUT", "DELETE"):
-        return refused
     entry = _entry(time_id)
     if entry is None:
         return _not_found(time_id)
@@ -89,7 +84,7 @@ def time_detail(request: HttpRequest, time_id: str, resource: auth.Resource) -> 
             return ok()
         if entry.running_since is not None:
             raise TimeRefused("Tiden pågår. Stoppa den innan den ändras.")
-        time_input.apply(entry, _body(request), partial=True)
+        time_input.apply(entry, FAST2.json_object(request), partial=True)
     except (BadRequest, time_input.TimeInvalid) as exc:
         return error(400, "BadRequest", str(exc))
     except TimeRefused as exc:
@@ -98,15 +93,12 @@ def time_detail(request: HttpRequest, time_id: str, resource: auth.Resource) -> 
     return ok()
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
-def start(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
+@FAST2.allow("POST")
+@lookup.work_order_in_query
+def start(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     """Start a timer for the logged-in resource; one running timer per resource and work order."""
-    if refused := allow(request, "POST"):
-        return refused
-    row = _row(request.GET.get("arbetsorderId") or "")
-    if row is None:
-        return _unknown_work_order_param()
     try:
         _require_open(row)
     except TimeRefused as exc:
@@ -127,15 +119,12 @@ def start(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
     return created(entry.pk)
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
-def stop_running(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
+@FAST2.allow("POST")
+@lookup.work_order_in_query
+def stop_running(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     """Stop the logged-in resource's running timer on the work order named in the query."""
-    if refused := allow(request, "POST"):
-        return refused
-    row = _row(request.GET.get("arbetsorderId") or "")
-    if row is None:
-        return _unknown_work_order_param()
     entry = row.times.filter(resource_id=resource.username, running_since__isnull=False).first()
     if entry is None:
         return error(409, "Conflict", "Resursen har ingen tid som pågår på arbetsordern.")
@@ -143,12 +132,11 @@ def stop_running(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
     return ok()
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("POST")
 def stop(request: HttpRequest, time_id: str, resource: auth.Resource) -> HttpResponse:
     # A running timer may be stopped after the work order closed: otherwise it would run for ever.
-    if refused := allow(request, "POST"):
-        return refused
     entry = _entry(time_id)
     if entry is None:
         return _not_found(time_id)

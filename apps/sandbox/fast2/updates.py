@@ -37,13 +37,13 @@ def update(row: ErrandRow, body: dict[str, Any], *, by: str) -> None:
             row.priority = priority
             notes.append(f"Prioritet ändrad till {Priority(priority).label}.")
     if "planering" in body:
-        start, until = _planning(body["planering"])
+        start, until = planning(body["planering"])
         if (start, until) != (row.planned_at, row.planned_until):
             row.planned_at, row.planned_until = start, until
             notes.append(_planned_note(start, until))
     row.save()
     if "planering" in body:
-        _plan_errand(row)
+        plan_errand(row)
     for note in notes:
         ErrandRowHistoryEntry.objects.create(row=row, label=note.rstrip("."), text=note, at=now, user=by)
 
@@ -55,7 +55,8 @@ def _priority(value: Any) -> int:
         raise UpdateInvalid("prioKod ska vara 10 (Normal) eller 30 (Akut).") from None
 
 
-def _planning(value: Any) -> tuple[datetime | None, datetime | None]:
+def planning(value: Any) -> tuple[datetime | None, datetime | None]:
+    """A planering object as its booked start and end; None clears the booking."""
     if value is None:
         return None, None
     if not isinstance(value, dict):
@@ -92,7 +93,7 @@ def _planned_note(start: datetime | None, until: datetime | None) -> str:
     return f"Planerad {window}."
 
 
-def _plan_errand(row: ErrandRow) -> None:
+def plan_errand(row: ErrandRow) -> None:
     """PM5's ÄrendePlaneradStart/Klar: the span of the open rows' bookings."""
     errand = row.errand
     open_rows = [r for r in errand.rows.all() if r.status in OPEN_STATUSES and r.planned_at]

@@ -1,42 +1,26 @@
 """FAST2 API arbetsorder endpoints: login, work orders, status and händelser."""
 
-import json
 from datetime import date, datetime
-from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from apps.sandbox.behaviour import sandbox_api
-from apps.sandbox.fast2 import auth, contacts, creation, serializers, sla, transitions, updates
-from apps.sandbox.fast2.wire import answer, created, error, ok
+from apps.sandbox.fast2 import auth, contacts, creation, lookup, serializers, sla, transitions, updates
+from apps.sandbox.fast2.wire import FAST2, answer, created, error, ok
+from apps.sandbox.http import BadRequest
 from apps.sandbox.models import ErrandRow, ErrandRowHistoryEntry, WorkOrderContact, WorkOrderStatus
 
-fast2_api = sandbox_api(error)
 MAX_LIMIT = 1000
 
 
-class BadRequest(Exception):
-    pass
-
-
-def allow(request: HttpRequest, *methods: str) -> HttpResponse | None:
-    if request.method in methods:
-        return None
-    response = error(405, "MethodNotAllowed", f"Endast {', '.join(methods)} stöds här.")
-    response["Allow"] = ", ".join(methods)
-    return response
-
-
-@fast2_api
+@FAST2.endpoint
+@FAST2.allow("POST")
 def token(request: HttpRequest) -> HttpResponse:
-    if refused := allow(request, "POST"):
-        return refused
     if not auth.has_client_credentials(request):
         return auth.refused("Klienten kunde inte autentiseras.")
     try:
-        body = _body(request, form_ok=True)
+        body = _token_request(request)
     except BadRequest as exc:
         return error(400, "invalid_request", str(exc))
     if body.get("grant_type") != "client_credentials":
@@ -44,13 +28,12 @@ def token(request: HttpRequest) -> HttpResponse:
     return answer(auth.issue_gateway_token())
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.gateway_required
+@FAST2.allow("POST")
 def login(request: HttpRequest) -> HttpResponse:
-    if refused := allow(request, "POST"):
-        return refused
     try:
-        body = _body(request)
+        body = FAST2.json_object(request)
     except BadRequest as exc:
         return error(400, "BadRequest", str(exc))
     tokens = auth.login(str(body.get("username") or ""), str(body.get("password") or ""))
@@ -59,11 +42,10 @@ def login(request: HttpRequest) -> HttpResponse:
     return answer(tokens)
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("GET", "POST")
 def work_order_list(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET", "POST"):
-        return refused
     if request.method == "POST":
         return _create(request, resource)
     try:
@@ -77,18 +59,15 @@ def work_order_list(request: HttpRequest, resource: auth.Resource) -> HttpRespon
     return answer(serializers.work_order_list(rows[offset : offset + limit]))
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
-def work_order_detail(request: HttpRequest, work_order_id: str, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET", "PUT"):
-        return refused
-    row = _row(work_order_id)
-    if row is None:
-        return _not_found(work_order_id)
+@FAST2.allow("GET", "PUT")
+@lookup.work_order_in_path
+def work_order_detail(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     if request.method == "GET":
         return answer(serializers.work_order(row))
     try:
-        updates.update(row, _body(request), by=resource.name)
+        updates.update(row, FAST2.json_object(request), by=resource.name)
     except (BadRequest, updates.UpdateInvalid) as exc:
         return error(400, "BadRequest", str(exc))
     except updates.UpdateRefused as exc:
@@ -96,18 +75,15 @@ def work_order_detail(request: HttpRequest, work_order_id: str, resource: auth.R
     return ok()
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
-def work_order_status(request: HttpRequest, work_order_id: str, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET", "PUT"):
-        return refused
-    row = _row(work_order_id)
-    if row is None:
-        return _not_found(work_order_id)
+@FAST2.allow("GET", "PUT")
+@lookup.work_order_in_path
+def work_order_status(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     if request.method == "GET":
         return answer(serializers.status(row.status))
     try:
-        target = str(_body(request).get("statuskod") or "")
+        target = str(FAST2.json_object(request).get("statuskod") or "")
     except BadRequest as exc:
         return error(400, "BadRequest", str(exc))
     if target not in WorkOrderStatus.values:
@@ -119,52 +95,40 @@ def work_order_status(request: HttpRequest, work_order_id: str, resource: auth.R
     return ok()
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
-def status_values(request: HttpRequest, work_order_id: str, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET"):
-        return refused
-    row = _row(work_order_id)
-    if row is None:
-        return _not_found(work_order_id)
+@FAST2.allow("GET")
+@lookup.work_order_in_path
+def status_values(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     return answer([serializers.status(code) for code in transitions.allowed_targets(row)])
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
-def work_order_sla(request: HttpRequest, work_order_id: str, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET"):
-        return refused
-    row = _row(work_order_id)
-    if row is None:
-        return _not_found(work_order_id)
+@FAST2.allow("GET")
+@lookup.work_order_in_path
+def work_order_sla(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     return answer(sla.sla(row))
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
-def close_sla(request: HttpRequest, work_order_id: str, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "POST"):
-        return refused
-    row = _row(work_order_id)
-    if row is None:
-        return _not_found(work_order_id)
+@FAST2.allow("POST")
+@lookup.work_order_in_path
+def close_sla(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     sla.close(row, by=resource.name)
     return ok()
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
-def events(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET", "POST"):
-        return refused
-    row = _row(request.GET.get("arbetsorderId") or "")
-    if row is None:
-        return _unknown_work_order_param()
+@FAST2.allow("GET", "POST")
+@lookup.work_order_in_query
+def events(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     if request.method == "GET":
         return answer([serializers.event(entry) for entry in row.history.all()])
     try:
-        body = _body(request)
+        body = FAST2.json_object(request)
     except BadRequest as exc:
         return error(400, "BadRequest", str(exc))
     title = str(body.get("rubrik") or "").strip()
@@ -182,38 +146,33 @@ def events(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
     return created(entry.pk)
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("GET")
 def event_types(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET"):
-        return refused
     return answer([{"id": code, "text": text} for code, text in serializers.EVENT_TYPES.items() if code != "SYS"])
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
-def contact_list(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET", "POST"):
-        return refused
-    row = _row(request.GET.get("arbetsorderId") or "")
-    if row is None:
-        return _unknown_work_order_param()
+@FAST2.allow("GET", "POST")
+@lookup.work_order_in_query
+def contact_list(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     if request.method == "GET":
         return answer([contacts.contact(c) for c in row.contacts.all()])
     new = WorkOrderContact(row=row)
     try:
-        contacts.apply(new, _body(request), partial=False)
+        contacts.apply(new, FAST2.json_object(request), partial=False)
     except (BadRequest, contacts.ContactInvalid) as exc:
         return error(400, "BadRequest", str(exc))
     new.save()
     return created(new.pk)
 
 
-@fast2_api
+@FAST2.endpoint
 @auth.resource_required
+@FAST2.allow("GET", "PUT", "DELETE")
 def contact_detail(request: HttpRequest, contact_id: str, resource: auth.Resource) -> HttpResponse:
-    if refused := allow(request, "GET", "PUT", "DELETE"):
-        return refused
     found = WorkOrderContact.objects.filter(pk=int(contact_id)).first() if contact_id.isdigit() else None
     if found is None:
         return error(404, "NotFound", f"Kontaktperson {contact_id} finns inte.")
@@ -223,7 +182,7 @@ def contact_detail(request: HttpRequest, contact_id: str, resource: auth.Resourc
         found.delete()
         return ok()
     try:
-        contacts.apply(found, _body(request), partial=True)
+        contacts.apply(found, FAST2.json_object(request), partial=True)
     except (BadRequest, contacts.ContactInvalid) as exc:
         return error(400, "BadRequest", str(exc))
     found.save()
@@ -233,7 +192,7 @@ def contact_detail(request: HttpRequest, contact_id: str, resource: auth.Resourc
 def _create(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
     """POST /v1/arbetsorder (seed 7.6.2): see creation.py."""
     try:
-        row = creation.create(_body(request), by=resource.name)
+        row = creation.create(FAST2.json_object(request), by=resource.name)
     except (BadRequest, creation.CreateInvalid) as exc:
         return error(400, "BadRequest", str(exc))
     return created(row.pk)
@@ -294,29 +253,8 @@ def _int(value: str | None, default: int, name: str) -> int:
     return number
 
 
-def _row(work_order_id: str) -> ErrandRow | None:
-    if not work_order_id.isdigit():
-        return None
-    return serializers.work_orders().filter(pk=int(work_order_id)).first()
-
-
-def _unknown_work_order_param() -> HttpResponse:
-    """The lists under a work order (events, contacts) name it in the query string."""
-    return error(400, "BadRequest", "arbetsorderId saknas eller är okänt.")
-
-
-def _not_found(work_order_id: str) -> HttpResponse:
-    return error(404, "NotFound", f"Arbetsorder {work_order_id} finns inte.")
-
-
-def _body(request: HttpRequest, *, form_ok: bool = False) -> dict[str, Any]:
-    """A JSON object body; the token endpoint also takes the form encoding of standard OAuth2."""
-    if form_ok and request.content_type == "application/x-www-form-urlencoded":
+def _token_request(request: HttpRequest) -> dict:
+    """The token endpoint also takes the form encoding of standard OAuth2."""
+    if request.content_type == "application/x-www-form-urlencoded":
         return request.POST.dict()
-    try:
-        body = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError):
-        raise BadRequest("Kroppen är inte JSON.") from None
-    if not isinstance(body, dict):
-        raise BadRequest("Kroppen ska vara ett JSON-objekt.")
-    return body
+    return FAST2.json_object(request)

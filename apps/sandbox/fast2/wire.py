@@ -10,12 +10,17 @@ from typing import Any
 from django.http import HttpResponse
 from django.utils import timezone
 
-from apps.sandbox.pm5.wire import json_response
+from apps.sandbox.http import Api, json_response
 
 
 def error(status: int, code: str, message: str) -> HttpResponse:
     """The error body of every FAST2 answer; ``code`` is kept for the failure injection's signature."""
     return json_response({"message": message, "code": code}, status=status)
+
+
+# Every FAST2 view: ``@FAST2.endpoint``, then its auth decorator, then ``@FAST2.allow(...)``:
+# a caller without a valid token learns nothing, not even which methods a path serves.
+FAST2 = Api(error, empty_body_is_object=True)
 
 
 def created(identifier: int) -> HttpResponse:

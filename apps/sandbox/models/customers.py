@@ -47,6 +47,23 @@ class ContactDetail(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.value}"
 
+    @classmethod
+    def store(cls, customer: Customer, kind: str, value: str) -> None:
+        """The customer's detail of that kind becomes ``value``: "" removes it; a new value is not validated.
+
+        As a landlord's system does when the tenant or staff change it (PM5's Ändra
+        kontaktuppgift, FAST2's PUT kund/{id}/kontaktuppgift).
+        """
+        if not value:
+            cls.objects.filter(customer=customer, kind=kind).delete()
+            return
+        detail = cls.objects.filter(customer=customer, kind=kind).first()
+        if detail is None:
+            cls.objects.create(customer=customer, kind=kind, value=value, validated=False)
+        elif detail.value != value:
+            detail.value, detail.validated = value, False
+            detail.save(update_fields=["value", "validated"])
+
 
 class MarketProfile(models.Model):
     """The customer's housing-queue profile (PM5 Marknad), kept minimal."""

@@ -1,57 +1,39 @@
-"""PM5 'Mina sidor': temporary addresses, permanent addresses and contact details.
+"""PM5 'Mina sidor': temporary addresses and the permanent addresses of the home.
 
 The writes answer a Felmeddelande (contract A02, A44): 200 with Felkod and
 Meddelande null on success, 400 with both filled on a refusal. Where a refusal
 concerns one field, Felkod is that field's wire name ("Postnummer", "Tom",
-"Epost", ...), so a client can put the message next to the field; "Overlapp"
+"Land", ...), so a client can put the message next to the field; "Overlapp"
 is a period that collides with another temporary address. Only the first
 problem found is reported, field by field in the order of the seed's table.
 """
 
-import json
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
-from django.core.validators import validate_email
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from apps.sandbox.models import ContactDetail, ContactValidation, Customer, Lease, RentalObject, SessionKey
+from apps.sandbox.http import BadRequest, json_response
+from apps.sandbox.models import Customer, Lease, RentalObject, SessionKey
 from apps.sandbox.models import TemporaryAddress as Address
-from apps.sandbox.pm5.decorators import allow, pm5_api, session_required
+from apps.sandbox.pm5 import fields
+from apps.sandbox.pm5.auth import session_required
 from apps.sandbox.pm5.serializers.customer import customer_address, temporary_address
-from apps.sandbox.pm5.wire import felmeddelande, json_response
+from apps.sandbox.pm5.wire import PM5, SUCCESS, Refusal, felmeddelande
 from apps.sandbox.scope import active_lease_filter
 
 SWEDISH_POSTAL_CODE = re.compile(r"(\d{3}) ?(\d{2})")
 FOREIGN_POSTAL_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 -]{1,9}")
-PHONE = re.compile(r"\+?[\d\s\-()]{6,25}")
-# How long the key of a contact detail awaiting confirmation (Validera=true) stays good.
-VALIDATION_TTL = timedelta(hours=24)
-
-SUCCESS = {"Felkod": None, "Meddelande": None}
-
-
-class Refusal(Exception):
-    """A business refusal: answered 400 with Felkod ``code`` and a Meddelande fit for a tenant."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 # --- Hämta tillfälliga adresser --------------------------------------------------------
 
 
-@pm5_api
-@allow("GET")
+@PM5.endpoint
+@PM5.allow("GET")
 @session_required
 def temporary_addresses(request: HttpRequest, session: SessionKey) -> HttpResponse:
     """GET /session/{Sessionsnyckel}/kund/tillfalligaadresser/?VisaAvslutade=true|false
@@ -70,8 +52,8 @@ def temporary_addresses(request: HttpRequest, session: SessionKey) -> HttpRespon
 # --- Spara tillfällig adress -----------------------------------------------------------
 
 
-@pm5_api
-@allow("POST")
+@PM5.endpoint
+@PM5.allow("POST")
 @session_required
 def save_temporary_address(request: HttpRequest, session: SessionKey) -> HttpResponse:
     """POST /session/{Sessionsnyckel}/kund/sparatillfalligadress/ — create, or change with AdressId (A31).
@@ -79,9 +61,9 @@ def save_temporary_address(request: HttpRequest, session: SessionKey) -> HttpRes
     An AdressId that is not the customer's is 404 (A02), whether or not it exists.
     """
     try:
-        body = _json_object(request)
-    except Refusal as refusal:
-        return felmeddelande(400, refusal.code, refusal.message)
+        body = fields.read(request)
+    except BadRequest as refused:
+        return PM5.bad_request(refused)
     today = timezone.localdate()
     with transaction.atomic():
         # One change at a time per customer, so two saves cannot both pass the overlap check.
@@ -92,8 +74,8 @@ def save_temporary_address(request: HttpRequest, session: SessionKey) -> HttpRes
             return felmeddelande(404, "AdressSaknas", "Adressen finns inte.")
         try:
             address = _address_from(body, existing or Address(customer=customer), today)
-        except Refusal as refusal:
-            return felmeddelande(400, refusal.code, refusal.message)
+        except BadRequest as refused:
+            return PM5.bad_request(refused)
         address.save()
     return json_response(SUCCESS)
 
@@ -116,13 +98,13 @@ def _address_from(body: dict[str, Any], address: Address, today: date) -> Addres
     if not is_new and original_end < today:
         raise Refusal("Avslutad", "Adressen har upphört och kan inte ändras.")
 
-    address.name = _text(body, "Namn", max_length=120)
-    address.attention = _text(body, "Attention", max_length=120)
-    address.care_of = _text(body, "CareOf", max_length=120)
-    address.street = _text(body, "Gatuadress1", max_length=120, required="Ange gatuadressen.")
-    address.street2 = _text(body, "Gatuadress2", max_length=120)
-    postal_code = _text(body, "Postnummer", max_length=10, required="Ange postnumret.")
-    address.city = _text(body, "Postort", max_length=60, required="Ange orten.")
+    address.name = fields.text(body, "Namn", max_length=120)
+    address.attention = fields.text(body, "Attention", max_length=120)
+    address.care_of = fields.text(body, "CareOf", max_length=120)
+    address.street = fields.text(body, "Gatuadress1", max_length=120, required="Ange gatuadressen.")
+    address.street2 = fields.text(body, "Gatuadress2", max_length=120)
+    postal_code = fields.text(body, "Postnummer", max_length=10, required="Ange postnumret.")
+    address.city = fields.text(body, "Postort", max_length=60, required="Ange orten.")
     address.valid_from = _date(body, "Fom", required="Ange första dagen.")
     address.valid_to = _date(body, "Tom", required="Ange sista dagen.")
     address.country_code = _country(body)
@@ -155,7 +137,7 @@ def _address_from(body: dict[str, Any], address: Address, today: date) -> Addres
 
 
 def _country(body: dict[str, Any]) -> str:
-    code = _text(body, "Land", max_length=2, required="Ange land.").upper()
+    code = fields.text(body, "Land", max_length=2, required="Ange land.").upper()
     if code not in Address.COUNTRIES:
         raise Refusal("Land", "Landet är okänt. Ange landets ISO-kod, till exempel SE.")
     return code
@@ -172,139 +154,11 @@ def _postal_code(value: str, country_code: str) -> str:
     return value
 
 
-# --- Ändra kontaktuppgift --------------------------------------------------------------
-
-
-@pm5_api
-@allow("POST")
-@session_required
-def change_contact_details(request: HttpRequest, session: SessionKey) -> HttpResponse:
-    """POST /session/{Sessionsnyckel}/andrakontaktuppgift/ (A32).
-
-    A null or absent value leaves that detail as it is; "" removes it. With
-    Validera=true a new e-mail address waits until the link sent to it is
-    followed (ValideringsUrl with {0} replaced by a one-time key, confirmed at
-    .../andrakontaktuppgift/validera/); phone numbers are stored at once but
-    stay unvalidated, since the sandbox sends no SMS. With Validera=false every
-    value is stored at once, unvalidated.
-    """
-    try:
-        body = _json_object(request)
-        email = _contact(body, "Epost", _check_email)
-        phone = _contact(body, "Telefonnummer", _check_phone)
-        mobile = _contact(body, "Mobiltelefonnummer", _check_phone)
-        validate = _flag(body, "Validera")
-        url = _validation_url(body) if validate and email else None
-    except Refusal as refusal:
-        return felmeddelande(400, refusal.code, refusal.message)
-
-    customer = session.customer
-    now = timezone.now()
-    with transaction.atomic():
-        _store(customer, ContactDetail.Kind.TELEFON, phone)
-        _store(customer, ContactDetail.Kind.MOBIL, mobile)
-        if url is None or _is_validated(customer, ContactDetail.Kind.EPOST, email):
-            _store(customer, ContactDetail.Kind.EPOST, email)
-            return json_response(SUCCESS)
-        key = ContactValidation.issue(customer, ContactDetail.Kind.EPOST, email, now=now, ttl=VALIDATION_TTL)
-        link = url.replace("{0}", key)
-        transaction.on_commit(lambda: _send_validation_mail(email, link))
-    return json_response(SUCCESS)
-
-
-@pm5_api
-@allow("POST")
-@session_required
-def confirm_contact_detail(request: HttpRequest, session: SessionKey) -> HttpResponse:
-    """POST /session/{Sessionsnyckel}/andrakontaktuppgift/validera/ — not in the seed.
-
-    The smallest way to follow up Validera=true (A32): body {"Nyckel": "<the key
-    that replaced {0}>"}. 200 with an empty Felmeddelande applies the value as
-    validated; a key that is unknown, another customer's, used, replaced by a
-    newer change or older than 24 hours is one and the same 404 NyckelSaknas.
-    """
-    try:
-        key = _text(_json_object(request), "Nyckel", max_length=100, required="Ange nyckeln.")
-    except Refusal as refusal:
-        return felmeddelande(400, refusal.code, refusal.message)
-    with transaction.atomic():
-        validation = ContactValidation.redeem(session.customer, key, now=timezone.now())
-        if validation is None:
-            return felmeddelande(404, "NyckelSaknas", "Länken är ogiltig, har redan använts eller har gått ut.")
-        ContactDetail.objects.update_or_create(
-            customer=session.customer,
-            kind=validation.kind,
-            defaults={"value": validation.value, "validated": True},
-        )
-    return json_response(SUCCESS)
-
-
-def _contact(body: dict[str, Any], name: str, check) -> str | None:
-    value = body.get(name.casefold())
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise Refusal(name, "Värdet ska vara text.")
-    value = value.strip()
-    return check(name, value) if value else ""
-
-
-def _check_email(name: str, value: str) -> str:
-    try:
-        validate_email(value)
-    except ValidationError:
-        raise Refusal(name, "E-postadressen är inte giltig.") from None
-    return value
-
-
-def _check_phone(name: str, value: str) -> str:
-    if PHONE.fullmatch(value) is None or sum(c.isdigit() for c in value) < 6:
-        raise Refusal(name, "Telefonnumret är inte giltigt.")
-    return value
-
-
-def _validation_url(body: dict[str, Any]) -> str:
-    url = body.get("valideringsurl")
-    if not isinstance(url, str) or "{0}" not in url or urlsplit(url).scheme not in {"http", "https"}:
-        raise Refusal("ValideringsUrl", "ValideringsUrl ska vara en http(s)-adress med {0} där nyckeln ska stå.")
-    return url
-
-
-def _is_validated(customer: Customer, kind: str, value: str) -> bool:
-    return ContactDetail.objects.filter(customer=customer, kind=kind, value=value, validated=True).exists()
-
-
-def _store(customer: Customer, kind: str, value: str | None) -> None:
-    """Store one detail as given: None leaves it, "" removes it; a new value is not validated."""
-    if value is None:
-        return
-    if value == "":
-        ContactDetail.objects.filter(customer=customer, kind=kind).delete()
-        return
-    detail = ContactDetail.objects.filter(customer=customer, kind=kind).first()
-    if detail is None:
-        ContactDetail.objects.create(customer=customer, kind=kind, value=value, validated=False)
-    elif detail.value != value:
-        detail.value, detail.validated = value, False
-        detail.save(update_fields=["value", "validated"])
-
-
-def _send_validation_mail(address: str, link: str) -> None:
-    """The landlord's system sends this itself; the sandbox uses the site's mailer."""
-    send_mail(
-        "Bekräfta din e-postadress",
-        "Hej!\n\nDu har angett den här e-postadressen som kontaktuppgift hos din hyresvärd. "
-        f"Följ länken för att bekräfta den:\n\n{link}\n\nLänken gäller i 24 timmar.\n",
-        settings.DEFAULT_FROM_EMAIL,
-        [address],
-    )
-
-
 # --- SessionAdresserGet ----------------------------------------------------------------
 
 
-@pm5_api
-@allow("GET")
+@PM5.endpoint
+@PM5.allow("GET")
 @session_required
 def customer_addresses(request: HttpRequest, session: SessionKey) -> HttpResponse:
     """GET [/v1]/session/{Sessionsnyckel}/kund/adresser/ (A33): kund.post and kund.besok of the home."""
@@ -316,46 +170,9 @@ def customer_addresses(request: HttpRequest, session: SessionKey) -> HttpRespons
     return json_response([item for lease in homes for item in customer_address(lease)])
 
 
-# --- reading the body ------------------------------------------------------------------
-
-
-def _json_object(request: HttpRequest) -> dict[str, Any]:
-    """The JSON body as an object with case-folded keys (names match in any case, A20)."""
-    try:
-        body = json.loads(request.body)
-    except ValueError:
-        raise Refusal("OgiltigBegaran", "Begäran är inte giltig JSON.") from None
-    if not isinstance(body, dict):
-        raise Refusal("OgiltigBegaran", "Begäran ska vara ett JSON-objekt.")
-    return {str(name).strip().casefold(): value for name, value in body.items()}
-
-
-def _text(body: dict[str, Any], name: str, *, max_length: int, required: str = "") -> str:
-    value = body.get(name.casefold())
-    if value is not None and not isinstance(value, str):
-        raise Refusal(name, "Värdet ska vara text.")
-    value = (value or "").strip()
-    if required and not value:
-        raise Refusal(name, required)
-    if len(value) > max_length:
-        raise Refusal(name, f"Högst {max_length} tecken.")
-    return value
-
-
 def _date(body: dict[str, Any], name: str, *, required: str) -> date:
-    value = _text(body, name, max_length=40, required=required)
+    value = fields.text(body, name, max_length=40, required=required)
     try:
         return date.fromisoformat(value[:10])
     except ValueError:
         raise Refusal(name, "Datumet ska skrivas ÅÅÅÅ-MM-DD.") from None
-
-
-def _flag(body: dict[str, Any], name: str) -> bool:
-    value = body.get(name.casefold())
-    if value is None:
-        return False
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().casefold() in {"true", "false"}:
-        return value.strip().casefold() == "true"
-    raise Refusal(name, f"{name} ska vara true eller false.")

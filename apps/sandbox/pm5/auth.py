@@ -4,10 +4,14 @@ import base64
 import binascii
 import secrets
 from datetime import timedelta
+from functools import wraps
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 
+from apps.sandbox.behaviour import View
+from apps.sandbox.models import SessionKey
 from apps.sandbox.pm5.wire import felmeddelande
 
 
@@ -38,3 +42,19 @@ def client_refused() -> HttpResponse:
 def session_refused() -> HttpResponse:
     # One answer for a missing, unknown or expired key: the caller learns nothing more.
     return felmeddelande(401, "SessionOgiltig", "Sessionen är ogiltig eller har gått ut. Logga in igen.")
+
+
+def session_required(view: View) -> View:
+    """Resolve the ``session_key`` path segment (contract A01) into ``session=``, or answer 401.
+
+    Each successful use slides the key's expiry forward by the TTL.
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, session_key: str, **kwargs) -> HttpResponse:
+        session = SessionKey.use(session_key, now=timezone.now(), ttl=session_ttl())
+        if session is None:
+            return session_refused()
+        return view(request, *args, session=session, **kwargs)
+
+    return wrapped

@@ -12,17 +12,17 @@ from django.utils.http import content_disposition_header
 
 from apps.sandbox.demo.documents import make_on_demand
 from apps.sandbox.models import LedgerPeriod, LedgerRow, Notice, SessionKey
-from apps.sandbox.pm5.decorators import allow, pm5_api, session_required
+from apps.sandbox.pm5.auth import session_required
 from apps.sandbox.pm5.economy_pdf import notice_pdf
-from apps.sandbox.pm5.wire import felmeddelande, not_acceptable
+from apps.sandbox.pm5.wire import PM5, felmeddelande, not_acceptable
 from apps.sandbox.scope import available_objects, visible_documents
 
 # Blocks of the file sent at a time; FileResponse's default of 4 KB makes a 25 MB scan 6 000 writes.
 BLOCK_SIZE = 64 * 1024
 
 
-@pm5_api
-@allow("GET")
+@PM5.endpoint
+@PM5.allow("GET")
 @session_required
 def notice_print(request: HttpRequest, session: SessionKey, notice_id: str) -> HttpResponse:
     """GET /session/{Sessionsnyckel}/kund/ekonomi/avisering/{AviseringId}: the notice as a PDF."""
@@ -45,8 +45,8 @@ def notice_print(request: HttpRequest, session: SessionKey, notice_id: str) -> H
     return response
 
 
-@pm5_api
-@allow("GET")
+@PM5.endpoint
+@PM5.allow("GET")
 @session_required
 def document_file(request: HttpRequest, session: SessionKey, file_id: str) -> HttpResponse:
     """GET /session/{Sessionsnyckel}/kund/dokument/{EntitetfilId}: the file's bytes, with its MIME type."""

@@ -5,7 +5,7 @@ import re
 
 from django.urls import URLPattern, re_path
 
-from apps.sandbox.pm5 import addresses_views, economy_views, errands_views, views
+from apps.sandbox.pm5 import addresses_views, contacts_views, economy_views, errands_views, views
 
 KEY = r"(?P<session_key>[^/]+)"
 
@@ -38,10 +38,8 @@ urlpatterns = [
         addresses_views.save_temporary_address,
         "pm5-save-temporary-address",
     ),
-    route(rf"{SESSION}/{KEY}/{CONTACT}", addresses_views.change_contact_details, "pm5-change-contact-details"),
-    route(
-        rf"{SESSION}/{KEY}/{CONTACT}/{ci('validera')}", addresses_views.confirm_contact_detail, "pm5-confirm-contact"
-    ),
+    route(rf"{SESSION}/{KEY}/{CONTACT}", contacts_views.change_contact_details, "pm5-change-contact-details"),
+    route(rf"{SESSION}/{KEY}/{CONTACT}/{ci('validera')}", contacts_views.confirm_contact_detail, "pm5-confirm-contact"),
     # SessionAdresserGet: the seed's /v1 belongs to a real base URL (A33); the sandbox answers both forms.
     route(rf"{SESSION}/{KEY}/{KUND}/{ci('adresser')}", addresses_views.customer_addresses, "pm5-customer-addresses"),
     route(

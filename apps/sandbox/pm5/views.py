@@ -1,6 +1,5 @@
 """PM5 'Mina sidor' session API: obtaining a session and reading it."""
 
-import json
 import re
 import secrets
 from typing import Any
@@ -8,22 +7,24 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from apps.sandbox.http import BadRequest, json_response
 from apps.sandbox.models import Customer, SessionKey
-from apps.sandbox.pm5.auth import client_refused, has_client_credentials, session_refused, session_ttl
-from apps.sandbox.pm5.decorators import allow, pm5_api, session_required
+from apps.sandbox.pm5.auth import (
+    client_refused,
+    has_client_credentials,
+    session_refused,
+    session_required,
+    session_ttl,
+)
 from apps.sandbox.pm5.flags import InvalidFlag, SessionParts
 from apps.sandbox.pm5.serializers import portal_session
-from apps.sandbox.pm5.wire import felmeddelande, json_response, moment
+from apps.sandbox.pm5.wire import PM5, Refusal, felmeddelande, moment
 
 PERSONNUMMER = re.compile(r"(\d{8})-?(\d{4})")
 
 
-class InvalidBody(ValueError):
-    """A JSON body without the fields POST /session needs; the message is for people."""
-
-
-@pm5_api
-@allow("GET", "POST")
+@PM5.endpoint
+@PM5.allow("GET", "POST")
 def open_session(request: HttpRequest) -> HttpResponse:
     """POST /session — not in the seed: the smallest way to obtain a session key.
 
@@ -47,11 +48,9 @@ def open_session(request: HttpRequest) -> HttpResponse:
     if not has_client_credentials(request):
         return client_refused()
     try:
-        customer_number, personnummer = _login_fields(json.loads(request.body))
-    except InvalidBody as exc:
-        return felmeddelande(400, "OgiltigBegaran", str(exc))
-    except ValueError:  # not UTF-8, or not JSON
-        return felmeddelande(400, "OgiltigBegaran", "Begäran är inte giltig JSON.")
+        customer_number, personnummer = _login_fields(PM5.json_object(request))
+    except BadRequest as exc:
+        return PM5.bad_request(exc)
 
     customer = Customer.objects.filter(customer_number=customer_number).first()
     if customer is None or (
@@ -64,25 +63,23 @@ def open_session(request: HttpRequest) -> HttpResponse:
     return json_response({"Sessionsnyckel": key, "GiltigTill": moment(now + session_ttl())})
 
 
-def _login_fields(body: Any) -> tuple[str, str | None]:
-    if not isinstance(body, dict):
-        raise InvalidBody("Begäran ska vara ett JSON-objekt.")
+def _login_fields(body: dict[str, Any]) -> tuple[str, str | None]:
     number = body.get("Kundnummer")
     if isinstance(number, int) and not isinstance(number, bool):
         number = str(number)
     if not isinstance(number, str) or not number.strip():
-        raise InvalidBody("Kundnummer saknas.")
+        raise Refusal("OgiltigBegaran", "Kundnummer saknas.")
     personnummer = body.get("Personnummer")
     if personnummer in (None, ""):
         return number.strip(), None
     match = PERSONNUMMER.fullmatch(personnummer.strip()) if isinstance(personnummer, str) else None
     if match is None:
-        raise InvalidBody("Personnummer ska anges som ÅÅÅÅMMDDNNNN.")
+        raise Refusal("OgiltigBegaran", "Personnummer ska anges som ÅÅÅÅMMDDNNNN.")
     return number.strip(), "".join(match.groups())
 
 
-@pm5_api
-@allow("GET")
+@PM5.endpoint
+@PM5.allow("GET")
 @session_required
 def session_detail(request: HttpRequest, session: SessionKey) -> HttpResponse:
     """GET /session/{Sessionsnyckel} — the PortalSession, with the parts the Hämta* flags ask for."""

@@ -1,53 +1,53 @@
-"""PM5's wire format: JSON with Swedish names, money with two decimals, local times.
+"""PM5's wire format: JSON with Swedish names, money with two decimals, local times, Felmeddelande errors.
 
-``json.dumps`` cannot print Decimal("7900.00") as the number 7900.00 (only as a
-string, or as the float 7900.0), so the answer is rendered here: a Decimal is
-written with exactly the decimals it carries, and serializers quantize money to
-two (``money``) and meter values to three. Floats (and bytes) are refused, so a
-rounding error can never reach the wire.
+Answers are rendered by apps.sandbox.http, which writes a Decimal with exactly the
+decimals it carries: serializers quantize money to two (``money``) and meter
+values to three (``quantity``).
 """
 
-import json
+import unicodedata
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-CONTENT_TYPE = "application/json; charset=utf-8"
+from apps.sandbox.http import Api, BadRequest, json_response
+
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 THOUSANDTH = Decimal("0.001")
 
 
-def render(value: Any) -> str:
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, dict):
-        return "{" + ",".join(f"{render(str(k))}:{render(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ",".join(render(item) for item in value) + "]"
-    raise TypeError(f"{type(value).__name__} has no PM5 wire form; format it in the serializer")
-
-
-def json_response(data: Any, status: int = 200) -> HttpResponse:
-    return HttpResponse(render(data).encode(), status=status, content_type=CONTENT_TYPE)
+# The Felmeddelande of a write that succeeded.
+SUCCESS = {"Felkod": None, "Meddelande": None}
 
 
 def felmeddelande(status: int, code: str, message: str) -> HttpResponse:
     """A filled Felmeddelande (contract A44), Meddelande fit to show a tenant."""
     return json_response({"Felkod": code, "Meddelande": message}, status=status)
+
+
+# Every PM5 view: ``@PM5.endpoint``, ``@PM5.allow(...)``, then ``@session_required`` where a key is in the path.
+PM5 = Api(
+    felmeddelande,
+    wrong_method_code="MetodEjTillaten",
+    bad_request_code="OgiltigBegaran",
+    not_json_message="Begäran är inte giltig JSON.",
+    not_an_object_message="Begäran ska vara ett JSON-objekt.",
+)
+
+
+class Refusal(BadRequest):
+    """A request PM5 refuses: 400 with this Felkod (often the field's wire name) and a Meddelande for a tenant."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message, code)
+
+
+def folded(text: str) -> str:
+    """Names and coded values match in any case (A20) and however the client composed an "ä"."""
+    return unicodedata.normalize("NFC", text).strip().casefold()
 
 
 def not_acceptable(request: HttpRequest, content_type: str) -> HttpResponse | None:
