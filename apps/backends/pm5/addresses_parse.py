@@ -5,6 +5,7 @@ from typing import Any
 from apps.backends.errors import BackendRefused
 from apps.backends.pm5.addresses_types import CustomerAddress
 from apps.backends.pm5.codes import AddressKind
+from apps.backends.pm5.parse import postal_lines
 from apps.backends.wire import Wire, code
 
 
@@ -12,15 +13,7 @@ def customer_address(w: Wire) -> CustomerAddress:
     return CustomerAddress(
         kind=code(AddressKind, w.text("AdressTypReferensnamn")),
         kind_label=w.text("AdressTypBeteckning"),
-        name=w.text("Namn"),
-        care_of=w.text("CareOf"),
-        attention=w.text("Attention"),
-        street=w.text("Gatuadress1"),
-        street2=w.text("Gatuadress2"),
-        postal_code=w.text("Postnummer"),
-        city=w.text("Postort"),
-        country=w.text("Land"),
-        country_code=w.text("LandReferensnamn"),
+        **postal_lines(w),
         full_address=w.text("FullständigAdress"),
         valid_from=w.date("Fom"),
         valid_to=w.date("Tom"),

@@ -7,23 +7,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from apps.backends.pm5.codes import AddressKind
+from apps.backends.pm5.types import PostalAddress
 
 
 @dataclass(frozen=True)
-class CustomerAddress:
+class CustomerAddress(PostalAddress):
     """SessionAdress (contract A33): the customer's permanent postal or visiting address."""
 
     kind: AddressKind | None  # None: a kind the portal does not know (kind_label says what)
     kind_label: str | None
-    name: str | None
-    care_of: str | None
-    attention: str | None
-    street: str | None
-    street2: str | None
-    postal_code: str | None
-    city: str | None
-    country: str | None
-    country_code: str | None
     full_address: str | None
     valid_from: date | None
     valid_to: date | None

@@ -56,16 +56,23 @@ def temporary_address(w: Wire) -> t.TemporaryAddress:
         address_id=w.required_integer("AdressId"),
         valid_from=w.date("Fom"),
         valid_to=w.date("Tom"),
-        name=w.text("Namn"),
-        care_of=w.text("CareOf"),
-        attention=w.text("Attention"),
-        street=w.text("Gatuadress1"),
-        street2=w.text("Gatuadress2"),
-        postal_code=w.text("Postnummer"),
-        city=w.text("Postort"),
-        country=w.text("Land"),
-        country_code=w.text("LandReferensnamn"),
+        **postal_lines(w),
     )
+
+
+def postal_lines(w: Wire) -> dict[str, str | None]:
+    """The envelope lines every kind of PM5 address has (t.PostalAddress)."""
+    return {
+        "name": w.text("Namn"),
+        "care_of": w.text("CareOf"),
+        "attention": w.text("Attention"),
+        "street": w.text("Gatuadress1"),
+        "street2": w.text("Gatuadress2"),
+        "postal_code": w.text("Postnummer"),
+        "city": w.text("Postort"),
+        "country": w.text("Land"),
+        "country_code": w.text("LandReferensnamn"),
+    }
 
 
 def document(w: Wire) -> t.Document:

@@ -40,10 +40,9 @@ class ContactDetail:
 
 
 @dataclass(frozen=True)
-class TemporaryAddress:
-    address_id: int
-    valid_from: date | None
-    valid_to: date | None
+class PostalAddress:
+    """The lines of an address on an envelope, as PM5 writes every kind of address."""
+
     name: str | None
     care_of: str | None
     attention: str | None
@@ -53,6 +52,13 @@ class TemporaryAddress:
     city: str | None
     country: str | None
     country_code: str | None
+
+
+@dataclass(frozen=True)
+class TemporaryAddress(PostalAddress):
+    address_id: int
+    valid_from: date | None
+    valid_to: date | None
 
     def is_active_on(self, day: date) -> bool:
         started = self.valid_from is None or self.valid_from <= day
