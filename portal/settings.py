@@ -375,6 +375,9 @@ SANDBOX_CLIENT_SECRET = env_str("SANDBOX_CLIENT_SECRET", "sandbox-secret")
 SANDBOX_SESSION_TTL_SECONDS = env_int("SANDBOX_SESSION_TTL_SECONDS", 30 * 60)
 # The token of the sandbox's Errands v2 user (its side of ERRANDS_TOKEN).
 SANDBOX_ERRANDS_TOKEN = env_str("SANDBOX_ERRANDS_TOKEN", "sandbox-errands-token")
+# The one client the sandbox's OIDC provider knows (its side of EID_CLIENT_ID/SECRET).
+SANDBOX_OIDC_CLIENT_ID = env_str("SANDBOX_OIDC_CLIENT_ID", "mina-sidor-demo")
+SANDBOX_OIDC_CLIENT_SECRET = env_str("SANDBOX_OIDC_CLIENT_SECRET", "sandbox-oidc-secret")
 
 LOGGING = {
     "version": 1,
