@@ -13,6 +13,8 @@ FAST2_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/fast2
 export FAST2_BASE_URL
 ERRANDS_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/errands
 export ERRANDS_BASE_URL
+EID_SERVER_URL ?= http://$(HOST):$(PORT)/sandbox/oidc
+export EID_SERVER_URL
 
 .PHONY: demo test install lint messages clean
 

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "apps.accounts",
     "apps.backends",
     "apps.customer",
@@ -185,6 +187,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGIN_BY_CODE_ENABLED = False
 ACCOUNT_ADAPTER = "apps.accounts.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "apps.accounts.adapter.user_display"
 # Links in e-mails (verification, password reset) are https in production, even behind a proxy.
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 ACCOUNT_FORMS = {
@@ -224,6 +227,45 @@ MFA_FORMS = {
     "authenticate": "apps.accounts.forms.AuthenticateForm",
     "reauthenticate": "apps.accounts.forms.MfaReauthenticateForm",
 }
+
+# e-ID login (BankID, Freja eID) through an OpenID Connect broker: apps/accounts/eid. Off when
+# EID_SERVER_URL is empty; the demo uses the sandbox's provider at /sandbox/oidc/.
+EID_SERVER_URL = env_str("EID_SERVER_URL", "http://127.0.0.1:8000/sandbox/oidc" if SANDBOX_ENABLED else "").rstrip("/")
+EID_CLIENT_ID = env_str("EID_CLIENT_ID", "mina-sidor-demo" if SANDBOX_ENABLED else "")
+EID_CLIENT_SECRET = env_str("EID_CLIENT_SECRET", "sandbox-oidc-secret" if SANDBOX_ENABLED else "")
+# The claim that carries the verified personnummer; the default is the Swedish OIDC profile's.
+EID_PERSONNUMMER_CLAIM = env_str("EID_PERSONNUMMER_CLAIM", "https://id.oidc.se/claim/personalIdentityNumber")
+EID_SCOPES = env_list("EID_SCOPES", ["openid", "https://id.oidc.se/scope/naturalPersonNumber"])
+if EID_SERVER_URL and not (EID_CLIENT_ID and EID_CLIENT_SECRET):
+    raise ImproperlyConfigured("EID_SERVER_URL needs EID_CLIENT_ID and EID_CLIENT_SECRET")
+
+
+def eid_providers(server_url: str) -> dict:
+    """allauth's OpenID Connect provider with the one app "eid", or none when server_url is empty."""
+    app = {
+        "provider_id": "eid",
+        "name": "BankID / Freja eID",
+        "client_id": EID_CLIENT_ID,
+        "secret": EID_CLIENT_SECRET,
+        # The ID token carries what we need; no userinfo call.
+        "settings": {"server_url": server_url, "fetch_userinfo": False, "token_auth_method": "client_secret_basic"},
+    }
+    return {
+        "openid_connect": {
+            # Ours verifies every ID token's signature and keeps no personnummer (apps/accounts/eid/provider.py).
+            "provider_class": "apps.accounts.eid.provider.EidProvider",
+            "OAUTH_PKCE_ENABLED": True,
+            "SCOPE": EID_SCOPES,
+            "APPS": [app] if server_url else [],
+        }
+    }
+
+
+SOCIALACCOUNT_PROVIDERS = eid_providers(EID_SERVER_URL)
+SOCIALACCOUNT_ADAPTER = "apps.accounts.eid.adapter.EidAdapter"
+# The e-ID proved the person; an account made by it has no e-mail to confirm yet.
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_STORE_TOKENS = False
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("nb", _("Norsk bokmål")), ("en", _("English"))]
@@ -383,6 +425,9 @@ SANDBOX_CLIENT_SECRET = env_str("SANDBOX_CLIENT_SECRET", "sandbox-secret")
 SANDBOX_SESSION_TTL_SECONDS = env_int("SANDBOX_SESSION_TTL_SECONDS", 30 * 60)
 # The token of the sandbox's Errands v2 user (its side of ERRANDS_TOKEN).
 SANDBOX_ERRANDS_TOKEN = env_str("SANDBOX_ERRANDS_TOKEN", "sandbox-errands-token")
+# The one client the sandbox's OIDC provider knows (its side of EID_CLIENT_ID/SECRET).
+SANDBOX_OIDC_CLIENT_ID = env_str("SANDBOX_OIDC_CLIENT_ID", "mina-sidor-demo")
+SANDBOX_OIDC_CLIENT_SECRET = env_str("SANDBOX_OIDC_CLIENT_SECRET", "sandbox-oidc-secret")
 
 LOGGING = {
     "version": 1,

@@ -12,12 +12,15 @@ import tempfile
 os.environ["PORTAL_ENV"] = "test"
 
 from portal.settings import *  # noqa: E402,F403
-from portal.settings import DATABASES  # noqa: E402
+from portal.settings import DATABASES, eid_providers  # noqa: E402
 
 # RFC 6761 reserves .invalid: these never reach anything, whatever runs on this machine.
 PM5_BASE_URL = "http://pm5.backend.invalid/sandbox/pm5"
 FAST2_BASE_URL = "http://fast2.backend.invalid/sandbox/fast2"
 ERRANDS_BASE_URL = "http://errands.backend.invalid/sandbox/errands"
+# e-ID login is on, at a broker that is never reached unless a test points it at its live server.
+EID_SERVER_URL = "http://oidc.backend.invalid/sandbox/oidc"
+SOCIALACCOUNT_PROVIDERS = eid_providers(EID_SERVER_URL)
 # Text messages are kept in LocmemSmsSender.outbox, like e-mail in django.core.mail.outbox.
 SMS_SENDER = "apps.accounts.sms.LocmemSmsSender"
 

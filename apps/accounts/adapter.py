@@ -63,3 +63,12 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_safe_url(self, url: str | None) -> bool:
         """Only our own paths: a `next` naming any host, even this one, is refused."""
         return bool(url) and url.startswith("/") and url_has_allowed_host_and_scheme(url, allowed_hosts=None)
+
+
+def user_display(user) -> str:
+    """How allauth names an account ("Du har loggat in som …"): its e-mail, or, for one made by
+    e-ID that has none yet, its customer number rather than the made-up username."""
+    if user.email:
+        return user.email
+    link = getattr(user, "customer_link", None)
+    return gettext("kundnummer %(number)s") % {"number": link.customer_number} if link else user.get_username()

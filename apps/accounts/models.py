@@ -74,6 +74,10 @@ class LinkAttempt(models.Model):
         EXPIRED = "expired"
         LOCKED = "locked"
         LINKED = "linked"
+        # e-ID login: the e-ID proved the person, no code; customer_number is empty when none was found.
+        EID_LOGIN = "eid_login"
+        EID_LINKED = "eid_linked"
+        EID_UNKNOWN = "eid_unknown"
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     ip = models.GenericIPAddressField(null=True, blank=True)

@@ -58,6 +58,21 @@ def verify_customer(customer_number: str, personnummer: str) -> Contact | None:
         raise CustomerCheckUnavailable from None
 
 
+def customer_for_personnummer(personnummer: str) -> str:
+    """The customer number a personnummer proved by e-ID belongs to; the backend's check, as at signup.
+
+    No customer for it: CustomerMismatch. The backend opens a session for the check;
+    it is dropped, as in verify_customer.
+    """
+    try:
+        return get_client().customer_number_for(personnummer)
+    except BackendNotFound:
+        raise CustomerMismatch from None
+    except BackendError as exc:
+        logger.warning("Could not find the customer of an e-ID login: %s", type(exc).__name__)
+        raise CustomerCheckUnavailable from None
+
+
 def customer_is_linked(customer_number: str) -> bool:
     return CustomerLink.objects.filter(customer_number=customer_number).exists()
 

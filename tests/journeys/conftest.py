@@ -90,7 +90,7 @@ class Journey:
         self.check("login")
         self.page.get_by_label("E-postadress").fill(email)
         self.page.get_by_label("Lösenord", exact=True).fill(password)
-        self.page.get_by_role("button", name="Logga in").click()
+        self.page.get_by_role("button", name="Logga in", exact=True).click()  # not "Logga in med BankID …"
 
 
 @pytest.fixture(params=[True, False], ids=["js", "nojs"])

@@ -38,3 +38,15 @@ class SessionApi(Pm5Base):
         }
         data = self._json("GET", self._session_path(key), "get session", params=query(params))
         return parse.portal_session(data, parts)
+
+    def customer_number_for(self, personnummer: str) -> str:
+        """The customer a verified personnummer belongs to (e-ID login; the sandbox's addition, README).
+
+        The backend opens a session for that customer; the key is dropped here, the
+        tenant's own session starts at login. No such customer: BackendNotFound.
+        """
+        body = {"Personnummer": personnummer}
+        data = self._json(
+            "POST", "/e-legitimation/session", "open session for a person", json_body=body, auth=self.auth
+        )
+        return parse.Wire(data, "Session").required_text("Kundnummer")
