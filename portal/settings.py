@@ -316,6 +316,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.purge_expired_pending_links",
         "schedule": 24 * 60 * 60.0,
     },
+    "accounts-purge-old-link-attempts": {"task": "accounts.purge_old_link_attempts", "schedule": 24 * 60 * 60.0},
 }
 
 # The landlord's PM5 "Mina sidor" API. By default: the sandbox served by this
