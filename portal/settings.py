@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "apps.addresses",
     "apps.contacts",
     "apps.staff",
+    "apps.privacy",
 ]
 
 # The embedded reference backend. Off in production, where the backend

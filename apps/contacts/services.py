@@ -70,6 +70,20 @@ def purge_old_changes(now=None) -> int:
     return deleted
 
 
+def held_for(user) -> list[dict]:
+    """The account's e-mail changes, for the tenant's export (the signed link itself is never kept)."""
+    return [
+        {
+            "email": change.email,
+            "customer_number": change.customer_number,
+            "asked_at": change.created_at,
+            "confirmed_at": change.confirmed_at,
+            "cancelled_at": change.cancelled_at,
+        }
+        for change in EmailChange.objects.filter(user=user)
+    ]
+
+
 def pending_change(user) -> EmailChange | None:
     """The newest change still waiting for its link, if that link has not expired."""
     fresh_since = timezone.now() - LINK_MAX_AGE
