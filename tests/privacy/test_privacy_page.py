@@ -37,6 +37,7 @@ def test_anyone_can_read_it_without_logging_in(client, settings):
         "Tas bort 30 dagar efter att du bad om ändringen.",  # e-mail changes
         "länken vi skickade (24 timmar)",
         "Inloggningen slutar 8 timmar efter det du senast gjorde",
+        "Räknarna försvinner efter en timme.",  # the abuse limits (portal.ratelimit)
     ],
 )
 def test_it_says_how_long_each_thing_is_kept(client, period):
