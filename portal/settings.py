@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "apps.addresses",
     "apps.contacts",
     "apps.staff",
+    "apps.privacy",
 ]
 
 # The embedded reference backend. Off in production, where the backend
@@ -214,6 +215,11 @@ ACCOUNT_RATE_LIMITS = (
 # the shared cache, and the sender of the one-time code when it goes by SMS (apps/accounts/sms.py).
 LINK_ATTEMPTS_PER_CUSTOMER_PER_HOUR = env_int("LINK_ATTEMPTS_PER_CUSTOMER_PER_HOUR", 5)
 LINK_ATTEMPTS_PER_IP_PER_HOUR = env_int("LINK_ATTEMPTS_PER_IP_PER_HOUR", 20)
+# Abuse limits per tenant (customer number) and hour, counted in the shared cache (portal.ratelimit):
+# fault reports submitted, photos uploaded to the fault wizard, e-mail links for a new contact address.
+FAULT_REPORTS_PER_TENANT_PER_HOUR = env_int("FAULT_REPORTS_PER_TENANT_PER_HOUR", 10)
+FAULT_PHOTOS_PER_TENANT_PER_HOUR = env_int("FAULT_PHOTOS_PER_TENANT_PER_HOUR", 30)
+CONTACT_EMAIL_CHANGES_PER_TENANT_PER_HOUR = env_int("CONTACT_EMAIL_CHANGES_PER_TENANT_PER_HOUR", 5)
 # Production has no default: the console sender would write codes to the log. Without a sender
 # no code goes by SMS, only by e-mail.
 SMS_SENDER = env_str("SMS_SENDER", "" if PRODUCTION else "apps.accounts.sms.ConsoleSmsSender")
@@ -353,6 +359,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.purge_expired_pending_links",
         "schedule": 24 * 60 * 60.0,
     },
+    "accounts-purge-old-link-attempts": {"task": "accounts.purge_old_link_attempts", "schedule": 24 * 60 * 60.0},
 }
 
 # Every backend's circuit breaker (apps/backends/breaker.py), shared by all processes through

@@ -6,6 +6,7 @@ from portal import views
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("tillganglighet/", views.accessibility, name="accessibility"),  # public: no login
+    path("integritet/", include("apps.privacy.urls")),  # the page is public; export and delete need a login
     path("konto/", include("apps.accounts.urls")),  # before allauth's paths, none of which it shadows
     path("konto/", include("allauth.urls")),
     path("fakturor/", include("apps.invoices.urls")),

@@ -25,6 +25,17 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture
+def this_hour():
+    """The clock of the hourly limits (portal.ratelimit), held in the middle of one hour."""
+    from unittest import mock
+
+    from portal import ratelimit
+
+    with mock.patch.object(ratelimit, "now_seconds", return_value=1_800_000_000 + 1800) as clock:
+        yield clock
+
+
 class OutgoingCalls:
     """The backends a test may call: servers its fixtures started, nothing else.
 

@@ -23,10 +23,11 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext
 
-from apps.accounts import limits, services
+from apps.accounts import services
 from apps.accounts.contacts_on_file import EMAIL, Contact
 from apps.accounts.models import LinkAttempt, PendingLink
 from apps.accounts.tasks import send_email, send_sms
+from portal.ratelimit import HourlyLimit
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +37,9 @@ CODE_VALID_FOR = timedelta(minutes=15)
 MAX_TRIES = 5
 # The Django session of the signup holds the pending link's token: the code is bound to it.
 SESSION_KEY = "accounts_pending_link"
+# Link attempts per hour, per customer number and per client IP (the shared cache: portal.ratelimit).
+ATTEMPTS_PER_CUSTOMER = HourlyLimit("link-attempts-customer", "LINK_ATTEMPTS_PER_CUSTOMER_PER_HOUR")
+ATTEMPTS_PER_IP = HourlyLimit("link-attempts-ip", "LINK_ATTEMPTS_PER_IP_PER_HOUR")
 
 
 class LinkRefused(Exception):
@@ -56,7 +60,7 @@ def check_customer(request: HttpRequest, customer_number: str, personnummer: str
         audit(request, customer_number, outcome, personnummer=personnummer, user=user)
         raise LinkRefused(outcome)
 
-    if not limits.allow_attempt(customer_number, client_ip(request)):
+    if not _allow_attempt(customer_number, client_ip(request)):
         refuse(Outcome.LIMITED)
     try:
         contact = services.verify_customer(customer_number, personnummer)
@@ -69,6 +73,13 @@ def check_customer(request: HttpRequest, customer_number: str, personnummer: str
     if contact is None:
         refuse(Outcome.NO_CONTACT)
     return contact
+
+
+def _allow_attempt(customer_number: str, ip: str) -> bool:
+    """Count the attempt against both limits (both always count), False when either is over."""
+    within_customer = ATTEMPTS_PER_CUSTOMER.allow(customer_number)
+    within_ip = ATTEMPTS_PER_IP.allow(ip)
+    return within_customer and within_ip
 
 
 def start(request: HttpRequest, *, user, customer_number: str, personnummer: str, contact: Contact) -> PendingLink:

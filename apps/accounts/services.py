@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from apps.accounts.contacts_on_file import Contact, contact_for_code
-from apps.accounts.models import CustomerLink, PendingLink
+from apps.accounts.models import CustomerLink, LinkAttempt, PendingLink
 from apps.backends.errors import BackendError, BackendNotFound
 from apps.backends.pm5 import get_client
 
@@ -94,6 +94,18 @@ def purge_expired_pending_links(now=None) -> int:
     """Delete pending links whose code expired more than PENDING_LINK_RETENTION ago."""
     cutoff = (now or timezone.now()) - PENDING_LINK_RETENTION
     deleted, _ = PendingLink.objects.filter(expires_at__lte=cutoff).delete()
+    return deleted
+
+
+# The audit of link attempts is kept a year: long enough to see a pattern of attempts on a
+# customer, and then it goes (the privacy page says so).
+LINK_ATTEMPT_RETENTION = timedelta(days=365)
+
+
+def purge_old_link_attempts(now=None) -> int:
+    """Delete link attempts older than LINK_ATTEMPT_RETENTION."""
+    cutoff = (now or timezone.now()) - LINK_ATTEMPT_RETENTION
+    deleted, _ = LinkAttempt.objects.filter(created_at__lte=cutoff).delete()
     return deleted
 
 

@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.core.mail import EmailMultiAlternatives
 
-from apps.accounts.services import purge_expired_pending_links
+from apps.accounts.services import purge_expired_pending_links, purge_old_link_attempts
 from apps.accounts.sms import get_sms_sender
 
 
@@ -27,3 +27,8 @@ def send_sms(*, to: str, text: str) -> None:
 @shared_task(name="accounts.purge_expired_pending_links", ignore_result=True)
 def purge_expired_pending_links_task() -> None:
     purge_expired_pending_links()
+
+
+@shared_task(name="accounts.purge_old_link_attempts", ignore_result=True)
+def purge_old_link_attempts_task() -> None:
+    purge_old_link_attempts()

@@ -28,6 +28,7 @@ from apps.backends.pm5.codes import ContactKind
 from apps.backends.pm5.types import PortalSession
 from apps.contacts.models import EmailChange
 from portal import background
+from portal.ratelimit import HourlyLimit
 
 LINK_MAX_AGE = timedelta(hours=24)
 # A change row outlives its link by this long (support can see what was asked), then goes.
@@ -36,6 +37,9 @@ LINK_SALT = "apps.contacts.email-change"
 # The Celery task that e-mails the link (apps.contacts.tasks), sent by name: see portal.background.
 # The name it has always had, so messages already queued still find it.
 SEND_CHANGE_LINK_TASK = "apps.contacts.tasks.send_email_change_link"
+# E-mails with a link to a new address, per tenant and hour (the shared cache): the portal must
+# not become a way to send mail to anybody's address.
+EMAIL_CHANGES = HourlyLimit("contact-email-changes", "CONTACT_EMAIL_CHANGES_PER_TENANT_PER_HOUR")
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,20 @@ def purge_old_changes(now=None) -> int:
     return deleted
 
 
+def held_for(user) -> list[dict]:
+    """The account's e-mail changes, for the tenant's export (the signed link itself is never kept)."""
+    return [
+        {
+            "email": change.email,
+            "customer_number": change.customer_number,
+            "asked_at": change.created_at,
+            "confirmed_at": change.confirmed_at,
+            "cancelled_at": change.cancelled_at,
+        }
+        for change in EmailChange.objects.filter(user=user)
+    ]
+
+
 def pending_change(user) -> EmailChange | None:
     """The newest change still waiting for its link, if that link has not expired."""
     fresh_since = timezone.now() - LINK_MAX_AGE
@@ -78,11 +96,18 @@ class Outcome:
     link_sent_to: str | None  # the new e-mail address a link went to
 
 
+class TooManyEmailChanges(Exception):
+    """The tenant asked for links to new e-mail addresses too often this hour; nothing was saved."""
+
+
 def save(request: HttpRequest, changes: dict[str, str], new_email: str | None) -> Outcome:
     """Send what changes at once to the backend; then, if there is a new e-mail address, send it a link.
 
-    A backend refusal or failure raises before any link is sent, so the tenant sees one outcome.
+    A backend refusal or failure raises before any link is sent, so the tenant sees one outcome;
+    so does a new address over the hour's limit (TooManyEmailChanges), before anything is sent.
     """
+    if new_email and not EMAIL_CHANGES.allow(request.customer.customer_number):
+        raise TooManyEmailChanges
     if changes:
         change = ContactDetailsInput(
             email=changes.get("email"), phone=changes.get("phone"), mobile=changes.get("mobile")

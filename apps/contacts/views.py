@@ -83,6 +83,15 @@ def _try_to_save(
         return None, 200
     try:
         return services.save(request, form.changed_now(), form.new_email), 200
+    except services.TooManyEmailChanges:
+        form.add_error(
+            "email",
+            _(
+                "Du har bett om för många ändringar av e-postadressen på kort tid, så vi skickar ingen ny länk just "
+                "nu. Ingenting är sparat och det du skrev finns kvar – försök igen om en stund."
+            ),
+        )
+        return None, 429
     except BackendSessionExpired:  # still refused after a new key: the backend is not itself
         form.add_error(None, _unavailable_message())
         return None, 503

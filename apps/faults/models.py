@@ -47,7 +47,11 @@ class FaultReport(models.Model):
         OTHER = "other", "Någon annan"
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="fault_reports")
+    # Empty once the tenant deleted their portal account and chose to have a queued report delivered
+    # still: the outbox needs only the customer number. Such a report goes as soon as it is delivered.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="fault_reports"
+    )
     # The backend customer the report is made for: the account's link may change later.
     customer_number = models.CharField(max_length=20)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)

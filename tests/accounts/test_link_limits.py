@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from apps.accounts import limits
 from apps.accounts.models import LinkAttempt
+from portal import ratelimit
 
 from .conftest import PERSONNUMMER, PERSONNUMMER_12
 
@@ -21,13 +21,6 @@ NO_CONTACT = (
 )
 
 User = get_user_model()
-
-
-@pytest.fixture
-def this_hour():
-    """The clock of the limits, held in the middle of one hour."""
-    with mock.patch.object(limits.time, "time", return_value=1_800_000_000 + 1800) as clock:
-        yield clock
 
 
 def attempt(client, signup_data, ip: str, **changes):
@@ -74,7 +67,7 @@ def test_an_address_gets_its_own_limit_across_customer_numbers(
 def test_the_counts_live_in_the_shared_cache_without_customer_number_or_address_in_clear(
     client, signup_data, backend_refuses, this_hour
 ):
-    with mock.patch.object(limits, "cache", wraps=limits.cache) as cache:
+    with mock.patch.object(ratelimit, "cache", wraps=ratelimit.cache) as cache:
         attempt(client, signup_data, "192.0.2.1")
 
     keys = [call.args[0] for call in cache.incr.call_args_list]

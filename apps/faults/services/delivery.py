@@ -26,7 +26,7 @@ from functools import partial
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -103,8 +103,10 @@ def sweep(now: datetime | None = None) -> int:
 
 
 def purge_expired_drafts(now: datetime | None = None) -> int:
-    """Drafts untouched for 30 days are deleted, with their photos."""
-    expired = FaultReport.objects.drafts().filter(updated_at__lte=(now or timezone.now()) - DRAFT_LIFETIME)
+    """Drafts untouched for 30 days are deleted, with their photos; so are drafts of deleted accounts
+    (a report delivered after its account went, then refused), which nobody can correct."""
+    cutoff = (now or timezone.now()) - DRAFT_LIFETIME
+    expired = FaultReport.objects.drafts().filter(Q(updated_at__lte=cutoff) | Q(user=None))
     count = 0
     for draft in expired.iterator():
         with transaction.atomic():
@@ -118,9 +120,11 @@ def purge_delivered_reports(now: datetime | None = None) -> int:
 
     Until then the account's errand list and the receipt page lean on them (a
     delivered errand the cached session does not show yet, the receipt's link).
+    A report whose account was deleted has nobody to show it to: it goes at once.
     """
     cutoff = (now or timezone.now()) - DELIVERED_RETENTION
-    deleted, _ = FaultReport.objects.filter(status=FaultReport.Status.DELIVERED, delivered_at__lte=cutoff).delete()
+    delivered = FaultReport.objects.filter(status=FaultReport.Status.DELIVERED)
+    deleted, _ = delivered.filter(Q(delivered_at__lte=cutoff) | Q(user=None)).delete()
     return deleted
 
 

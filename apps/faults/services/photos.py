@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from apps.faults.models import FaultReport, Photo
+from apps.faults.services import limits
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,12 @@ LONG_EDGE = 2048
 PREVIEW_EDGE = 480
 MAX_SENT_BYTES = 2 * 1024 * 1024  # A49
 QUALITIES = (85, 75, 65, 55)
+
+
+PHOTOS_LIMITED = _(
+    "”%(name)s” kom inte med: du har lagt till många bilder på kort tid. Bilderna du redan har lagt till finns kvar. "
+    "Vänta en stund och försök igen, eller fortsätt utan fler bilder."
+)
 
 
 class PhotoRejected(ValueError):
@@ -59,6 +66,9 @@ def add(draft: FaultReport, files: list[UploadedFile]) -> list[str]:
         name = file.name or _("bilden")
         if room <= 0:
             errors.append(str(_("”%(name)s” kom inte med: du kan lägga till högst 5 bilder.") % {"name": name}))
+            continue
+        if not limits.PHOTOS.allow(draft.customer_number):  # counted before decoding: decoding is the cost
+            errors.append(str(PHOTOS_LIMITED % {"name": name}))
             continue
         try:
             encoded = reencode(file)

@@ -2,15 +2,24 @@
 
 from uuid import UUID
 
+from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from apps.customer.decorators import customer_required
 from apps.faults.models import FaultReport
-from apps.faults.services import delivery
-from apps.faults.steps import next_url, step_url
+from apps.faults.services import delivery, limits
+from apps.faults.steps import Visit, next_url, step_url
+from apps.faults.views.wizard import render_step
+
+REPORTS_LIMITED = _(
+    "Du har skickat många felanmälningar på kort tid, så den här kan inte skickas just nu. "
+    "Dina svar och bilder är sparade – skicka igen om en stund. "
+    "Är det akut: ring hyresvärdens felanmälan eller jour."
+)
 
 
 @require_POST
@@ -23,6 +32,8 @@ def submit(request: HttpRequest, report: UUID) -> HttpResponse:
     """
     found = _own(request, report)
     if found.status == FaultReport.Status.DRAFT:
+        if not limits.REPORTS.allow(found.customer_number):
+            return _limited(request, found)
         try:
             delivery.submit(found, translation.get_language() or "sv")
         except delivery.Incomplete:
@@ -40,6 +51,16 @@ def receipt(request: HttpRequest, report: UUID) -> HttpResponse:
     if request.htmx and request.htmx.target == "report-status":
         template += "#status"  # the status alone, polled while the report waits
     return render(request, template, {"report": found, "photos": found.photos.all()})
+
+
+def _limited(request: HttpRequest, draft: FaultReport) -> HttpResponse:
+    """The check page again with the reason next to its send button; the draft is left as it was."""
+    refused = forms.Form({})  # no fields: only the error summary's non-field message
+    refused.full_clean()
+    refused.add_error(None, REPORTS_LIMITED)
+    response = render_step(request, "check", Visit(request.customer, draft), refused)
+    response.status_code = 429
+    return response
 
 
 def _own(request: HttpRequest, report: UUID) -> FaultReport:
