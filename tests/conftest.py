@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from apps.accounts.services import create_linked_account
 from apps.backends.http import close_http_sessions
@@ -23,6 +24,15 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _each_test_starts_in_swedish():
+    # A test that activates another language (directly, or through a task run in-process)
+    # must not leave it to whichever test runs next in this thread.
+    translation.activate("sv")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from apps.accounts.services import create_linked_account
 from apps.contacts.models import EmailChange
 from apps.faults.models import FaultReport
 from apps.faults.services import photos
-from tests.contacts.conftest import logged_in, reauthenticated  # noqa: F401
-from tests.faults.conftest import _photos_in_a_temporary_folder, deliveries, image_bytes, tenant, upload, wizard  # noqa: F401
+from tests.contacts.conftest import reauthenticated  # noqa: F401
+from tests.faults.conftest import _photos_in_a_temporary_folder, deliveries, image_bytes, upload, wizard  # noqa: F401
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,5 @@ class SessionApi(Pm5Base):
         tenant's own session starts at login. No such customer: BackendNotFound.
         """
         body = {"Personnummer": personnummer}
-        data = self._json(
-            "POST", "/e-legitimation/session", "open session for a person", json_body=body, auth=self.auth
-        )
-        return parse.Wire(data, "Session").required_text("Kundnummer")
+        data = self._json("POST", "/e-legitimation/session", "open session for a person", json=body, auth=self.auth)
+        return Wire(data, "Session").required_text("Kundnummer")
