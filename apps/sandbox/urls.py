@@ -6,4 +6,5 @@ urlpatterns = [
     path("pm5/", include("apps.sandbox.pm5.urls")),
     path("fast2/", include("apps.sandbox.fast2.urls")),
     path("errands/", include("apps.sandbox.errands_v2.urls")),
+    path("cashservices/", include("apps.sandbox.cashservices.urls")),
 ]
