@@ -18,6 +18,7 @@ from portal.settings import DATABASES  # noqa: E402
 PM5_BASE_URL = "http://pm5.backend.invalid/sandbox/pm5"
 FAST2_BASE_URL = "http://fast2.backend.invalid/sandbox/fast2"
 ERRANDS_BASE_URL = "http://errands.backend.invalid/sandbox/errands"
+CASHSERVICES_BASE_URL = "http://cashservices.backend.invalid/sandbox/cashservices"
 # Text messages are kept in LocmemSmsSender.outbox, like e-mail in django.core.mail.outbox.
 SMS_SENDER = "apps.accounts.sms.LocmemSmsSender"
 

@@ -127,6 +127,7 @@ def live_sandbox(live_server, settings, transactional_db) -> Sandbox:
     settings.PM5_BASE_URL = f"{live_server.url}/sandbox/pm5"
     settings.FAST2_BASE_URL = f"{live_server.url}/sandbox/fast2"
     settings.ERRANDS_BASE_URL = f"{live_server.url}/sandbox/errands"
+    settings.CASHSERVICES_BASE_URL = f"{live_server.url}/sandbox/cashservices"
     customers = list(Customer.objects.order_by("pk"))
     emails = dict(ContactDetail.objects.filter(kind=ContactDetail.Kind.EPOST).values_list("customer_id", "value"))
 
