@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "apps.addresses",
     "apps.contacts",
     "apps.staff",
+    "apps.cashpoints",
 ]
 
 # The embedded reference backend. Off in production, where the backend
@@ -307,6 +308,8 @@ CELERY_BEAT_SCHEDULE = {
     "faults-purge-expired-drafts": {"task": "faults.purge_expired_drafts", "schedule": 60 * 60.0},
     "faults-purge-delivered-reports": {"task": "faults.purge_delivered_reports", "schedule": 24 * 60 * 60.0},
     "contacts-purge-old-changes": {"task": "contacts.purge_old_changes", "schedule": 24 * 60 * 60.0},
+    # The places that take bills in cash: a copy of Tillväxtverket's register, kept when it fails.
+    "cashpoints-sync-register": {"task": "cashpoints.sync_register", "schedule": 24 * 60 * 60.0},
     "accounts-purge-expired-pending-links": {
         "task": "accounts.purge_expired_pending_links",
         "schedule": 24 * 60 * 60.0,

@@ -144,6 +144,19 @@ def live_sandbox(live_server, settings, transactional_db) -> Sandbox:
 
 
 @pytest.fixture
+def sandbox_behaviour(live_sandbox):
+    """Set the sandbox's failure injection for every API (apps/sandbox/behaviour.py), as its command does."""
+    from apps.sandbox.models import SandboxBehaviour
+
+    def behave(**fields) -> None:
+        defaults = {"latency_ms": 0, "error_rate": 0.0, "outage": False} | fields
+        SandboxBehaviour.objects.update_or_create(pk=SandboxBehaviour.SINGLETON_PK, defaults=defaults)
+
+    yield behave
+    behave()
+
+
+@pytest.fixture
 def bob(live_sandbox):
     return create_linked_account(
         email="bob@example.se", password="Bob-password-1", customer_number=live_sandbox.bob.number
