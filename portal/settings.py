@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "apps.contacts",
     "apps.staff",
     "apps.privacy",
+    "apps.cashpoints",
 ]
 
 # The embedded reference backend. Off in production, where the backend
@@ -355,6 +356,8 @@ CELERY_BEAT_SCHEDULE = {
     "faults-purge-expired-drafts": {"task": "faults.purge_expired_drafts", "schedule": 60 * 60.0},
     "faults-purge-delivered-reports": {"task": "faults.purge_delivered_reports", "schedule": 24 * 60 * 60.0},
     "contacts-purge-old-changes": {"task": "contacts.purge_old_changes", "schedule": 24 * 60 * 60.0},
+    # The places that take bills in cash: a copy of Tillväxtverket's register, kept when it fails.
+    "cashpoints-sync-register": {"task": "cashpoints.sync_register", "schedule": 24 * 60 * 60.0},
     "accounts-purge-expired-pending-links": {
         "task": "accounts.purge_expired_pending_links",
         "schedule": 24 * 60 * 60.0,
@@ -407,6 +410,21 @@ ERRANDS_CONNECT_TIMEOUT = env_float("ERRANDS_CONNECT_TIMEOUT", 3.05)
 ERRANDS_READ_TIMEOUT = env_float("ERRANDS_READ_TIMEOUT", 10.0)
 if PRODUCTION and ERRANDS_BASE_URL and not ERRANDS_TOKEN:
     raise ImproperlyConfigured("ERRANDS_TOKEN must be set with ERRANDS_BASE_URL")
+
+# Tillväxtverket's register of cash services (seed 003): where a tenant can pay a bill in cash.
+# A password grant at {CASHSERVICES_BASE_URL}/Token. By default: the sandbox at /sandbox/cashservices/.
+# Optional; without it the "Betala kontant" page says the register cannot be reached.
+CASHSERVICES_BASE_URL = env_str(
+    "CASHSERVICES_BASE_URL", "http://127.0.0.1:8000/sandbox/cashservices" if SANDBOX_ENABLED else ""
+).rstrip("/")
+CASHSERVICES_USERNAME = env_str("CASHSERVICES_USERNAME", "mina-sidor" if SANDBOX_ENABLED else "")
+CASHSERVICES_PASSWORD = env_str("CASHSERVICES_PASSWORD", "sandbox-kontant" if SANDBOX_ENABLED else "")
+CASHSERVICES_CONNECT_TIMEOUT = env_float("CASHSERVICES_CONNECT_TIMEOUT", 3.05)
+CASHSERVICES_READ_TIMEOUT = env_float("CASHSERVICES_READ_TIMEOUT", 30.0)
+# How long a token is reused when the register does not say (the seed documents no lifetime).
+CASHSERVICES_TOKEN_CACHE_SECONDS = env_int("CASHSERVICES_TOKEN_CACHE_SECONDS", 15 * 60)
+if PRODUCTION and CASHSERVICES_BASE_URL and not (CASHSERVICES_USERNAME and CASHSERVICES_PASSWORD):
+    raise ImproperlyConfigured("CASHSERVICES_USERNAME and CASHSERVICES_PASSWORD must be set with CASHSERVICES_BASE_URL")
 
 # The landlord as payee: shown with the payment details and put in the invoice QR code
 # (UsingQR nme, cid); PM5 does not send them.

@@ -21,6 +21,7 @@ ERRANDS_BASE_URL = "http://errands.backend.invalid/sandbox/errands"
 # e-ID login is on, at a broker that is never reached unless a test points it at its live server.
 EID_SERVER_URL = "http://oidc.backend.invalid/sandbox/oidc"
 SOCIALACCOUNT_PROVIDERS = eid_providers(EID_SERVER_URL)
+CASHSERVICES_BASE_URL = "http://cashservices.backend.invalid/sandbox/cashservices"
 # Text messages are kept in LocmemSmsSender.outbox, like e-mail in django.core.mail.outbox.
 SMS_SENDER = "apps.accounts.sms.LocmemSmsSender"
 

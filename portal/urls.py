@@ -10,6 +10,7 @@ urlpatterns = [
     path("konto/", include("apps.accounts.urls")),  # before allauth's paths, none of which it shadows
     path("konto/", include("allauth.urls")),
     path("fakturor/", include("apps.invoices.urls")),
+    path("betala-kontant/", include("apps.cashpoints.urls")),
     path("dokument/", include("apps.documents.urls")),
     path("", include("apps.faults.urls")),  # felanmalan/ (the wizard) and arenden/ (errands)
     path("adresser/", include("apps.addresses.urls")),

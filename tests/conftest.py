@@ -148,6 +148,7 @@ def live_sandbox(live_server, settings, transactional_db) -> Sandbox:
     settings.PM5_BASE_URL = f"{live_server.url}/sandbox/pm5"
     settings.FAST2_BASE_URL = f"{live_server.url}/sandbox/fast2"
     settings.ERRANDS_BASE_URL = f"{live_server.url}/sandbox/errands"
+    settings.CASHSERVICES_BASE_URL = f"{live_server.url}/sandbox/cashservices"
     customers = list(Customer.objects.order_by("pk"))
     emails = dict(ContactDetail.objects.filter(kind=ContactDetail.Kind.EPOST).values_list("customer_id", "value"))
 
@@ -161,6 +162,19 @@ def live_sandbox(live_server, settings, transactional_db) -> Sandbox:
     yield Sandbox(base_url=settings.PM5_BASE_URL, alice=as_demo(alice), bob=as_demo(bob), unlinked=as_demo(unlinked))
     # A kept-alive connection would outlive the live server's thread.
     close_http_sessions()
+
+
+@pytest.fixture
+def sandbox_behaviour(live_sandbox):
+    """Set the sandbox's failure injection for every API (apps/sandbox/behaviour.py), as its command does."""
+    from apps.sandbox.models import SandboxBehaviour
+
+    def behave(**fields) -> None:
+        defaults = {"latency_ms": 0, "error_rate": 0.0, "outage": False} | fields
+        SandboxBehaviour.objects.update_or_create(pk=SandboxBehaviour.SINGLETON_PK, defaults=defaults)
+
+    yield behave
+    behave()
 
 
 @pytest.fixture

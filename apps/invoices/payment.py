@@ -59,7 +59,8 @@ def issue_date(notice: Notice) -> date | None:
     return min(sent).date() if sent else None
 
 
-def can_pay_by_qr(notice: Notice) -> bool:
+def payable_to_giro(notice: Notice) -> bool:
+    """Something to pay to a bankgiro or plusgiro with an OCR: by bank app, QR code or cash over a counter."""
     return (
         notice.amount_due > 0
         # A debt sent to collection is paid as the collection agency's demand says.
@@ -67,9 +68,11 @@ def can_pay_by_qr(notice: Notice) -> bool:
         and bool(notice.ocr)
         and bool(notice.recipient_account)
         and notice.payment_channel in QR_PAYMENT_TYPES
-        and notice.due_date is not None
-        and payee() is not None
     )
+
+
+def can_pay_by_qr(notice: Notice) -> bool:
+    return payable_to_giro(notice) and notice.due_date is not None and payee() is not None
 
 
 def usingqr_payload(notice: Notice) -> str:

@@ -81,6 +81,10 @@ class Invoice:
         return self.status != Status.PAID
 
     @property
+    def can_pay_in_cash(self) -> bool:
+        return payment.payable_to_giro(self.notice)
+
+    @property
     def is_overdue(self) -> bool:
         return self.status in (Status.OVERDUE, Status.PARTLY_PAID_OVERDUE, Status.DEBT_COLLECTION)
 

@@ -10,4 +10,5 @@ urlpatterns = [
     path("fast2/", include("apps.sandbox.fast2.urls")),
     path("errands/", include("apps.sandbox.errands_v2.urls")),
     path("oidc/", include("apps.sandbox.oidc.urls")),
+    path("cashservices/", include("apps.sandbox.cashservices.urls")),
 ]

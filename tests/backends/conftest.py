@@ -1,4 +1,4 @@
-"""Fixtures for the backend core: a clock for the breaker, and the sandbox told to misbehave."""
+"""Fixtures for the backend core: a clock for the breaker (the sandbox told to misbehave is in tests/conftest.py)."""
 
 import pytest
 
@@ -24,16 +24,3 @@ def breaker_clock(monkeypatch) -> BreakerClock:
     clock = BreakerClock(breaker._now)
     monkeypatch.setattr(breaker, "_now", clock)
     return clock
-
-
-@pytest.fixture
-def sandbox_behaviour(live_sandbox):
-    """Set the sandbox's failure injection for every API (apps/sandbox/behaviour.py), as its command does."""
-    from apps.sandbox.models import SandboxBehaviour
-
-    def behave(**fields) -> None:
-        defaults = {"latency_ms": 0, "error_rate": 0.0, "outage": False} | fields
-        SandboxBehaviour.objects.update_or_create(pk=SandboxBehaviour.SINGLETON_PK, defaults=defaults)
-
-    yield behave
-    behave()

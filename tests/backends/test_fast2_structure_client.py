@@ -1,6 +1,7 @@
 """The FAST2 client's fasta strukturen, kund and Skapa arbetsorder calls against the sandbox over real HTTP."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -14,6 +15,15 @@ KALLE_HOME = "142-043-01"
 KITCHEN, FREEZER = 512431, 422831  # the seed's example walk, kept in demo customer 1's apartment
 
 
+def test_coordinates_in_the_surveyors_order_are_read_as_east_and_north():
+    from apps.backends.fast2.structure_parse import estate_object
+
+    swapped = estate_object({"id": "1", "adress": {"xkoord": 6727756.0, "ykoord": 618247.0}})
+
+    assert (swapped.east, swapped.north) == (Decimal("618247.0"), Decimal("6727756.0"))
+    assert estate_object({"id": "1", "adress": {"xkoord": None}}).east is None
+
+
 def kalle_id(live) -> int:
     return get_client().customer_by_number(live.alice.number).id
 
@@ -22,6 +32,7 @@ def test_it_reads_an_object_and_the_customers_reportable_objects(live_sandbox):
     client = get_client()
     home = client.estate_object(KALLE_HOME)
     assert home.id == KALLE_HOME and home.street and home.type_code == "Lägenhet"
+    assert (home.east, home.north) == (Decimal("618247.00"), Decimal("6727756.00"))  # Storgatan 16, Gävle
     customer_id = kalle_id(live_sandbox)
     assert customer_id in home.tenant_ids
     mine = client.reportable_objects(customer_id=customer_id)

@@ -1,5 +1,6 @@
 """FAST2 fasta strukturen and kund JSON (seed 7.1-7.4, 7.6.2 Hämta Fraser) → the typed objects of types.py."""
 
+from decimal import Decimal
 from typing import Any
 
 from apps.backends.errors import BackendInvalid
@@ -32,7 +33,20 @@ def estate_object(data: Any) -> t.EstateObject:
         property_number=relations.text("fastighetNr"),
         building_number=relations.text("byggnadNr"),
         part_of=relations.text("ingarl"),
+        **_position(address.decimal("xkoord"), address.decimal("ykoord")),
     )
+
+
+# SWEREF 99 TM northings in Sweden are millions of metres; eastings are well below.
+NORTHING_ABOVE = Decimal(2_000_000)
+
+
+def _position(x: Decimal | None, y: Decimal | None) -> dict[str, Decimal | None]:
+    if x is None or y is None:
+        return {"east": None, "north": None}
+    if x > NORTHING_ABOVE > y:
+        x, y = y, x
+    return {"east": x, "north": y}
 
 
 def rooms(data: Any) -> list[t.Room]:

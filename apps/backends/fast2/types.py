@@ -177,6 +177,10 @@ class EstateObject:
     property_number: str | None
     building_number: str | None
     part_of: str | None
+    # adress.xkoord/ykoord: "geografisk koordinat", no reference system in the seed. Read as
+    # SWEREF 99 TM easting/northing in metres, swapped back when sent in the surveyors' order (X north).
+    east: Decimal | None = None
+    north: Decimal | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from apps.sandbox import models as m
 from apps.sandbox.demo import catalogue
+from apps.sandbox.demo.cash_places import build_cash_places
 from apps.sandbox.demo.documents import build_documents
 from apps.sandbox.demo.economy import build_economy
 from apps.sandbox.demo.errands import build_errands
@@ -59,6 +60,14 @@ DEMO_MODELS = (
     m.FaultDescriptionType,
     m.KeyHandlingType,
     m.DocumentType,
+    m.CashFeeModel,
+    m.CashAdaptation,
+    m.CashTemplate,
+    m.CashService,
+    m.CashProvider,
+    m.CashServiceForm,
+    m.CashServiceType,
+    m.CashOrganisation,
 )
 
 
@@ -93,6 +102,7 @@ def build_demo(seed: int = 2026, size: str = "full", today: date | None = None) 
     build_documents(run, estate, tenants)
     build_economy(run, estate, tenants)
     build_errands(run, estate, tenants)
+    build_cash_places(run.today)
     _reset_sequences()
     return DemoSummary(seed=seed, size=size, today=run.today, counts=counts())
 
@@ -118,6 +128,7 @@ def counts() -> dict[str, int]:
         "payments": m.Payment.objects.count(),
         "errands": m.Errand.objects.count(),
         "errand rows": m.ErrandRow.objects.count(),
+        "cash places": m.CashProvider.objects.count(),
     }
 
 
@@ -135,6 +146,9 @@ def _reset_sequences() -> None:
             m.Lease,
             m.MarketProfile,
             m.CustomerMessage,
+            m.CashServiceType,
+            m.CashServiceForm,
+            m.CashOrganisation,
         ],
     )
     with connection.cursor() as cursor:

@@ -31,6 +31,16 @@ class PropertyPlan:
 
 
 CITY = "Gävle"
+# Where each street address lies: SWEREF 99 TM easting, northing in metres (FAST2's xkoord/ykoord).
+COORDINATES = {
+    "Storgatan 16": ("618247.00", "6727756.00"),
+    "Storgatan 18": ("618279.00", "6727757.00"),
+    "Tallbacksvägen 3": ("618403.00", "6727661.00"),
+    "Kvarngatan 7": ("616834.00", "6727487.00"),
+    "Kvarngatan 9": ("616861.00", "6727476.00"),
+    "Sjömärkesvägen 2": ("614934.00", "6730434.00"),
+    "Sjömärkesvägen 4": ("614960.00", "6730450.00"),
+}
 
 FULL_ESTATE = (
     PropertyPlan(

@@ -80,6 +80,7 @@ def build_estate(run: DemoRun, plans: tuple[PropertyPlan, ...]) -> Estate:
         )
         sequence = iter(range(plan.first_object, 1000))
         for building_plan in plan.buildings:
+            x, y = catalogue.COORDINATES.get(building_plan.street, (None, None))
             building = Building.objects.create(
                 property=prop,
                 name=building_plan.name,
@@ -88,6 +89,8 @@ def build_estate(run: DemoRun, plans: tuple[PropertyPlan, ...]) -> Estate:
                 city=catalogue.CITY,
                 built_year=building_plan.built_year,
                 floors=building_plan.floors,
+                x=x and Decimal(x),
+                y=y and Decimal(y),
             )
             objects += _objects_of(run, estate, plan, building, building_plan, sequence)
     RentalObject.objects.bulk_create(objects)

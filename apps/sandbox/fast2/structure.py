@@ -78,8 +78,8 @@ def objekt(obj: RentalObject) -> dict[str, Any]:
             "adress": building.street,
             "postnummer": building.postal_code,
             "postort": building.city,
-            "xkoord": None,
-            "ykoord": None,
+            "xkoord": building.x,
+            "ykoord": building.y,
         },
         "detalj": {
             "vaning": _floor(obj.floor),

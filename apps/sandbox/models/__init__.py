@@ -1,6 +1,16 @@
 """The sandbox's own tables, one module per part of the landlord's business."""
 
 from apps.sandbox.models.access import SandboxBehaviour, SessionKey
+from apps.sandbox.models.cashservices import (
+    CashAdaptation,
+    CashFeeModel,
+    CashOrganisation,
+    CashProvider,
+    CashService,
+    CashServiceForm,
+    CashServiceType,
+    CashTemplate,
+)
 from apps.sandbox.models.contact_changes import ContactValidation
 from apps.sandbox.models.customers import (
     ContactDetail,
@@ -48,6 +58,14 @@ from apps.sandbox.models.fast2_times import TempFile, WorkOrderTime
 from apps.sandbox.models.metering import Meter, MeterInstallation, MeterReading
 
 __all__ = [
+    "CashAdaptation",
+    "CashFeeModel",
+    "CashOrganisation",
+    "CashProvider",
+    "CashService",
+    "CashServiceForm",
+    "CashServiceType",
+    "CashTemplate",
     "Building",
     "Company",
     "ContactDetail",

@@ -56,6 +56,9 @@ class Building(models.Model):
     city = models.CharField(max_length=60)
     built_year = models.PositiveSmallIntegerField()
     floors = models.PositiveSmallIntegerField()
+    # FAST2's adress.xkoord/ykoord: SWEREF 99 TM easting/northing in metres (the sandbox's reading).
+    x = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    y = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
 
     class Meta:
         ordering = ["property__code", "name"]

@@ -1,0 +1,88 @@
+"""What is the register's own under the shared transport: one Bearer token, cached, renewed after a 401.
+
+Seed 003: ``POST /Token`` with a password grant, form-encoded, answers
+``access_token``; every ``/api`` call carries it as a Bearer token. The seed
+documents no lifetime or refresh (contract A22), so the token is kept in the
+shared cache for ``expires_in`` less a minute when the answer has one, else for
+CASHSERVICES_TOKEN_CACHE_SECONDS, and a 401 drops it and logs in again, once.
+The token never appears in a log line or an error message.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+import requests
+from django.core.cache import cache
+
+from apps.backends.breaker import Breaker
+from apps.backends.errors import BackendInvalid, BackendUnauthorised
+from apps.backends.transport import Transport
+
+BREAKER = Breaker("cashservices", "Kontanttjänster")
+TOKEN_KEY = "cashservices:token:{username}"
+EXPIRY_MARGIN_SECONDS = 60
+
+
+def errors_reason(response: requests.Response) -> tuple[str | None, str]:
+    """The register's refusal: ``{"errors": ["…", …]}``, or OAuth2's ``error_description`` from /Token."""
+    try:
+        data = response.json()
+    except ValueError:
+        return None, ""
+    if not isinstance(data, dict):
+        return None, ""
+    if isinstance(data.get("errors"), list):
+        return None, " ".join(str(item) for item in data["errors"])
+    return data.get("error"), str(data.get("error_description") or "")
+
+
+class CashServicesBase:
+    def __init__(
+        self, *, base_url: str, username: str, password: str, timeout: tuple[float, float], token_seconds: int
+    ):
+        self.username = username
+        self.password = password
+        self.token_seconds = token_seconds
+        self.transport = Transport(BREAKER, base_url=base_url, timeout=timeout, reason=errors_reason)
+
+    def _get(self, path: str, endpoint: str) -> Any:
+        """One read of the API with the Bearer token; once more with a new token after a 401."""
+
+        def call() -> Any:
+            return self.transport.json("GET", "/api" + path, endpoint, headers=self._authorisation())
+
+        return self._with_fresh_token(call)
+
+    def _with_fresh_token[T](self, call: Callable[[], T]) -> T:
+        try:
+            return call()
+        except BackendUnauthorised:
+            self.forget_token()
+            return call()
+
+    def forget_token(self) -> None:
+        cache.delete(TOKEN_KEY.format(username=self.username))
+
+    def _authorisation(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self._token()}"}
+
+    def _token(self) -> str:
+        key = TOKEN_KEY.format(username=self.username)
+        token = cache.get(key)
+        if token:
+            return token
+        form = {"grant_type": "password", "username": self.username, "password": self.password}
+        data = self.transport.json("POST", "/Token", "Token", data=form)
+        if not isinstance(data, dict) or not isinstance(data.get("access_token"), str) or not data["access_token"]:
+            raise BackendInvalid("Kontanttjänster Token: no access_token")
+        cache.set(key, data["access_token"], timeout=self._lifetime(data))
+        return data["access_token"]
+
+    def _lifetime(self, data: dict) -> int:
+        try:
+            given = int(data.get("expires_in") or 0)
+        except (TypeError, ValueError):
+            given = 0
+        if given > EXPIRY_MARGIN_SECONDS:
+            return given - EXPIRY_MARGIN_SECONDS
+        return self.token_seconds

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CashPointsConfig(AppConfig):
+    name = "apps.cashpoints"
+    label = "cashpoints"
