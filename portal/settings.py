@@ -443,6 +443,9 @@ STAFF_PARALLEL_READS = env_int("STAFF_PARALLEL_READS", 5)
 
 # How long a tenant's backend session data is reused before it is read again.
 CUSTOMER_SESSION_CACHE_SECONDS = env_int("CUSTOMER_SESSION_CACHE_SECONDS", 120)
+# How long the fault wizard's copies (the tenant's reportable objects, the node trees walked)
+# are kept for reporting while PM5 is down; a node tree is not used once older than this.
+FAULT_OUTAGE_COPY_SECONDS = env_int("FAULT_OUTAGE_COPY_SECONDS", 30 * 24 * 60 * 60)
 
 # The client credentials the sandbox accepts (its side of PM5_CLIENT_ID/SECRET).
 SANDBOX_CLIENT_ID = env_str("SANDBOX_CLIENT_ID", "mina-sidor-demo")

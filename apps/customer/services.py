@@ -4,6 +4,11 @@ The PM5 session key lives only in the server-side Django session (database or
 Redis), never in a cookie, a URL or a log line. The session data a page needs
 is read once and cached for a short while, so a page costs at most one backend
 call; a change the tenant makes calls forget() so the next page reads anew.
+
+Besides, the objects the tenant may report faults on are kept much longer
+(``kept_for_outage``): only the fault-report wizard reads them, and only when
+PM5 cannot answer, so a tenant can still report while it is down. They are
+never shown as fresh data anywhere else.
 """
 
 import hashlib
@@ -55,7 +60,19 @@ class CustomerSession:
             return cached
         session = self.call(lambda client, key: client.get_session(key, parts))
         cache.set(cache_key, session, settings.CUSTOMER_SESSION_CACHE_SECONDS)
+        if session.objects is not None:
+            # Only the objects: the rest (economy, addresses, errands) is not needed to report a fault,
+            # and personal data kept for weeks should be no more than that purpose needs.
+            kept = PortalSession(None, None, None, None, None, None, objects=session.objects)
+            cache.set(self._kept_key(), kept, settings.FAULT_OUTAGE_COPY_SECONDS)
         return session
+
+    def kept_for_outage(self) -> PortalSession | None:
+        """The last session data read with the objects in it, for the fault-report wizard while PM5 is down.
+
+        Only ``objects`` is filled. Never use it to show the tenant their data as it is now.
+        """
+        return cache.get(self._kept_key())
 
     def forget(self) -> None:
         """Drop the cached data after a change, so the next page shows it."""
@@ -83,6 +100,9 @@ class CustomerSession:
         # Per customer and per set of parts; hashed so the customer number is not a cache key in clear.
         raw = f"{self.customer_number}|{astuple(parts)}".encode()
         return "customer-session:" + hashlib.sha256(raw).hexdigest()
+
+    def _kept_key(self) -> str:
+        return "customer-session-kept:" + hashlib.sha256(self.customer_number.encode()).hexdigest()
 
 
 def _with_months(months: int) -> SessionParts:

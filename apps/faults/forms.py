@@ -7,6 +7,7 @@ from apps.faults.services.drafts import Option
 
 DESCRIPTION_MAX = 1000
 NOTE_MAX = 200
+PLACE_IN_WORDS_MAX = 300
 
 
 def _choices(options: list[Option]) -> list[tuple[str, str]]:
@@ -26,10 +27,26 @@ class ObjectForm(forms.Form):
 
 
 class PlaceForm(forms.Form):
-    node = forms.ChoiceField(widget=forms.RadioSelect, error_messages={"required": _("Välj ett alternativ.")})
+    """One level of the node walk; or, where PM5 is down and this part was never fetched (no ``options``), words."""
 
-    def __init__(self, *args, options: list[Option], label: str, **kwargs):
+    node = forms.ChoiceField(widget=forms.RadioSelect, error_messages={"required": _("Välj ett alternativ.")})
+    where = forms.CharField(
+        label=_("Beskriv var felet finns"),
+        help_text=_("Till exempel ”badrummet, handfatet” eller ”tvättstugan, maskin 2”. Högst 300 tecken."),
+        max_length=PLACE_IN_WORDS_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Beskriv var felet finns."),
+            "max_length": _("Texten får vara högst 300 tecken."),
+        },
+    )
+
+    def __init__(self, *args, options: list[Option] | None, label: str, **kwargs):
         super().__init__(*args, **kwargs)
+        if options is None:
+            del self.fields["node"]
+            return
+        del self.fields["where"]
         self.fields["node"].choices = _choices(options)
         self.fields["node"].label = label
 
@@ -89,7 +106,10 @@ class AccessForm(forms.Form):
 
     def __init__(self, *args, options: list[Option], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["key_handling"].choices = _choices(options)
+        if options:
+            self.fields["key_handling"].choices = _choices(options)
+        else:  # PM5 is down and offered no ways in before: the note says how
+            del self.fields["key_handling"]
 
     def clean(self):
         data = super().clean()

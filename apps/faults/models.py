@@ -63,6 +63,9 @@ class FaultReport(models.Model):
     object_label = models.CharField(max_length=200, blank=True)
     node_path = models.CharField(max_length=400, blank=True, help_text="The joined node string, e.g. n1-n2-n3.")
     node_labels = models.JSONField(default=list, blank=True, help_text="Visningstext of each node of the path.")
+    place_in_words = models.CharField(
+        max_length=300, blank=True, help_text="Where, below the path, in the tenant's words: PM5 could not show it."
+    )
     fault_type_id = models.IntegerField(null=True, blank=True)
     fault_type_label = models.CharField(max_length=100, blank=True)
     description = models.TextField(blank=True)
@@ -120,8 +123,8 @@ class FaultReport(models.Model):
 
     @property
     def place_label(self) -> str:
-        """Where the fault is, in words: "Kök / Kyl/Frys / Frys - Standard"."""
-        return " / ".join(self.node_labels[1:])
+        """Where the fault is, in words: "Kök / Kyl/Frys / Frys - Standard", and the tenant's own words if any."""
+        return " / ".join([*self.node_labels[1:], *filter(None, [self.place_in_words])])
 
     @property
     def expires_at(self):

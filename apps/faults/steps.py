@@ -70,9 +70,10 @@ class Step:
     title: Promise
     form: type[django_forms.Form] | None = None  # None: nothing to answer, the page is only shown
     # The choices the form offers, from the draft or (once) from the backend: the browser may send no other.
-    options: Callable[[Visit], list[Option]] | None = None
+    # They may be None: PM5 is down and they were never fetched (the form asks in words instead).
+    options: Callable[[Visit], list[Option] | None] | None = None
     choice_field: str = ""  # the field whose value must be one of ``options``
-    skip_without_options: bool = False  # nothing to choose here: straight on to the next question
+    skip_without_options: bool = False  # an empty list (not None) of options: straight on to the next question
     initial: Callable[[Visit], dict[str, Any]] = _nothing  # the answer given before, from the draft
     form_kwargs: Callable[[Visit], dict[str, Any]] = _nothing
     # Saves a valid answer in the draft; a ValidationError it raises is shown on the form.
@@ -92,7 +93,14 @@ class Step:
 
 def _chosen_node(visit: Visit) -> dict[str, Any]:
     path = visit.draft.path_ids
-    return {"node": path[visit.level] if len(path) > visit.level else None}
+    return {"node": path[visit.level] if len(path) > visit.level else None, "where": visit.draft.place_in_words}
+
+
+def _save_place(visit: Visit, answer: dict[str, Any]) -> None:
+    if "where" in answer:  # the words form: this part of the walk could not be shown
+        answers.describe_place(visit.draft, visit.level, answer["where"])
+    else:
+        answers.choose_node(visit.customer, visit.draft, visit.level, answer["node"])
 
 
 def _walk_question(visit: Visit) -> dict[str, Any]:
@@ -100,8 +108,8 @@ def _walk_question(visit: Visit) -> dict[str, Any]:
 
 
 def _after_place(visit: Visit) -> str:
-    """A leaf ends the walk; anything else has a level below it to choose from."""
-    if answers.is_leaf_at(visit.draft, visit.level):
+    """A leaf, or the place in words, ends the walk; anything else has a level below it to choose from."""
+    if visit.draft.place_in_words or answers.is_leaf_at(visit.draft, visit.level):
         return next_url(visit.draft)
     return step_url(visit.draft, "place", visit.level + 1)
 
@@ -154,7 +162,7 @@ STEPS: dict[str, Step] = {
         skip_without_options=True,  # the place chosen above is a leaf
         initial=_chosen_node,
         form_kwargs=_walk_question,
-        save=lambda visit, answer: answers.choose_node(visit.customer, visit.draft, visit.level, answer["node"]),
+        save=_save_place,
         next=_after_place,
         context=lambda visit: {"trail": drafts.breadcrumbs(visit.draft)[: visit.level - 1]},
     ),
@@ -177,7 +185,7 @@ STEPS: dict[str, Step] = {
         initial=_access_given,
         save=lambda visit, answer: answers.describe_access(
             visit.draft,
-            way_in=answer["key_handling"],
+            way_in=answer.get("key_handling", ""),  # no field when no ways in were offered
             note=answer["key_note"],
             has_pets=answer["has_pets"],
             pets=answer["pets"],

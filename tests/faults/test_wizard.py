@@ -360,13 +360,18 @@ def test_wrong_methods_are_refused(client, alice):
     assert client.post(reverse("faults:errands")).status_code == 405
 
 
-def test_a_backend_that_is_down_gets_a_calm_message_and_keeps_the_answers(client, alice, settings, unreachable):
+def test_a_backend_that_is_down_gets_a_calm_message_when_nothing_is_kept(client, alice, settings, unreachable):
     settings.PM5_BASE_URL = f"{unreachable}/pm5"
     client.force_login(alice)
     response = client.post(START)
     assert response.status_code == 503
     assert "Vi kan inte hämta dina uppgifter" in response.text
+    assert "Traceback" not in response.text
 
+
+def test_a_backend_that_is_down_keeps_the_answers_and_asks_for_the_place_in_words(client, alice, settings, unreachable):
+    settings.PM5_BASE_URL = f"{unreachable}/pm5"
+    client.force_login(alice)
     report = FaultReport.objects.create(
         user=alice,
         customer_number="15555",
@@ -375,10 +380,11 @@ def test_a_backend_that_is_down_gets_a_calm_message_and_keeps_the_answers(client
     w = Wizard(client)
     w.report = report
     response = client.post(w.url("object"), {"object": "n245612"})
-    assert response.status_code == 503
-    assert "Det du har svarat är sparat" in response.text
-    assert "Traceback" not in response.text
-    assert 'value="n245612" id="id_object" checked' in response.text, "the choice is kept"
+    assert response["Location"] == w.url("place", 1), "the choice is saved; nothing below it is known"
+    page = client.get(w.url("place", 1))
+    assert page.status_code == 200
+    assert 'name="where"' in page.text
+    assert 'name="node"' not in page.text
 
 
 @pytest.mark.integration

@@ -40,9 +40,25 @@ def choose_node(customer: CustomerSession, draft: FaultReport, level: int, value
     if draft.path_ids[: level + 1] != path:  # another branch: what lay below the old choice is gone
         draft.node_path = "-".join(path)
         draft.fault_type_id, draft.fault_type_label = None, ""
+    draft.place_in_words = ""  # a node chosen: the walk goes on, no longer in words
     if nodes_under(draft, path) is None:
         walk(customer, draft, path)
     draft.node_labels = labels_of(draft, draft.path_ids)
+    draft.save()
+
+
+def describe_place(draft: FaultReport, level: int, words: str) -> None:
+    """Where the fault is, in the tenant's words, below the deepest node known.
+
+    Offered only for a part of the walk PM5 could not show (down, never fetched):
+    the report goes with the path walked so far (the object's own node at least).
+    """
+    path = draft.path_ids[:level]
+    if draft.path_ids != path:
+        draft.node_path = "-".join(path)
+        draft.fault_type_id, draft.fault_type_label = None, ""
+    draft.node_labels = labels_of(draft, path)
+    draft.place_in_words = words.strip()
     draft.save()
 
 
@@ -62,9 +78,11 @@ def describe_fault(draft: FaultReport, *, description: str, fault_type: str | No
 
 
 def describe_access(draft: FaultReport, *, way_in: str, note: str, has_pets: bool, pets: str) -> None:
-    """How the craftsman gets in (one of the ways offered for the object), and whether pets are at home."""
-    chosen = offered(key_handling(draft), way_in)
-    draft.key_handling_id, draft.key_handling_label = int(chosen.value), chosen.label
+    """How the craftsman gets in (one of the ways offered for the object, if any were), and whether pets are at home."""
+    ways = key_handling(draft)
+    chosen = offered(ways, way_in) if ways else None
+    draft.key_handling_id = int(chosen.value) if chosen else None
+    draft.key_handling_label = chosen.label if chosen else ""
     draft.key_note = note.strip()
     draft.has_pets = has_pets
     draft.pets = pets.strip() if has_pets else ""

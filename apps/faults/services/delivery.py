@@ -221,7 +221,7 @@ def request_for(report: FaultReport) -> FaultReportRequest:
         )
     row = ReportRow(
         path=report.node_path,
-        description=report.description,
+        description=description_for(report),
         key_handling_id=report.key_handling_id,
         key_note=report.key_note or None,
         fault_type_id=report.fault_type_id,
@@ -236,6 +236,16 @@ def request_for(report: FaultReport) -> FaultReportRequest:
         contact=contact,
         pets=report.pets if report.has_pets else None,  # null when there are none, as the seed says
     )
+
+
+def description_for(report: FaultReport) -> str:
+    """The tenant's description; a place described in words (PM5 was down) first, where the handler looks.
+
+    In Swedish whatever the tenant's language: it is read in the landlord's system, like the node names.
+    """
+    if not report.place_in_words:
+        return report.description
+    return f"Plats: {report.place_in_words}\n\n{report.description}"
 
 
 def backoff(attempts: int) -> timedelta:

@@ -6,6 +6,8 @@ The backend's lists (objects, the nodes under each path, fault types, key
 handling) are kept in the draft as they were offered. Every id the browser sends
 is checked against them before anything is asked of the backend for it, and
 going back in the wizard reads them from here: it costs no backend call.
+While PM5 is down, they come from the copies kept of earlier answers
+(services/kept_trees.py, CustomerSession.kept_for_outage), so the same check holds.
 """
 
 from dataclasses import dataclass
@@ -14,12 +16,12 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.http import Http404
 
+from apps.backends.errors import BackendError, BackendUnavailable
 from apps.backends.pm5.codes import ContactKind
-from apps.backends.pm5.errands_types import NodeChoices
 from apps.backends.pm5.types import AvailableObject, PortalSession
 from apps.customer.services import CustomerSession
 from apps.faults.models import FaultReport
-from apps.faults.services import photos
+from apps.faults.services import kept_trees, photos
 from portal.unavailable import part_of_page
 
 STEPS = ("object", "place", "fault", "access", "contact", "photos", "check")
@@ -41,6 +43,16 @@ def active_draft_for(user: AbstractBaseUser) -> FaultReport | None:
     if not user.is_authenticated:
         return None
     return FaultReport.objects.live_drafts().filter(user=user).order_by("-updated_at").first()
+
+
+def session_for_report(customer: CustomerSession) -> PortalSession | None:
+    """The tenant's objects as PM5 has them now, or while it is down as last read (None: never read)."""
+    try:
+        return customer.data()
+    except BackendUnavailable:
+        return customer.kept_for_outage()
+    except BackendError:
+        return None
 
 
 @transaction.atomic
@@ -95,7 +107,8 @@ def next_step(draft: FaultReport) -> tuple[str, int | None]:
         return "place", depth
     if (fault_types(draft) and draft.fault_type_id is None) or not draft.description:
         return "fault", None
-    if draft.key_handling_id is None or draft.has_pets is None:
+    # Key handling is chosen when there was a list to choose from (PM5 down, none kept: the note says it).
+    if (key_handling(draft) and draft.key_handling_id is None) or draft.has_pets is None:
         return "access", None
     if not draft.contact:
         return "contact", None
@@ -105,7 +118,9 @@ def next_step(draft: FaultReport) -> tuple[str, int | None]:
 
 
 def unanswered_level(draft: FaultReport) -> int | None:
-    """The walk level still to choose, or None when the path ends at a leaf."""
+    """The walk level still to choose, or None when the path ends at a leaf or the tenant said where in words."""
+    if draft.place_in_words:
+        return None
     path = draft.path_ids
     children = nodes_under(draft, path)
     if children is None or children:
@@ -139,28 +154,21 @@ def key_handling(draft: FaultReport) -> list[Option] | None:
     return None if options is None else [Option(**o) for o in options]
 
 
-def remember(draft: FaultReport, path: list[str], choices: NodeChoices) -> None:
-    """Keep what one walk call answered: the nodes under every prefix of the path, and the lists."""
-    catalogue = draft.catalogue
-    nodes = catalogue.setdefault("nodes", {})
-    for depth, level in enumerate(choices.levels or (), start=1):
-        nodes["-".join(path[:depth])] = [{"value": n.node_id, "label": n.label} for n in level if "-" not in n.node_id]
-    if choices.fault_types is not None:
-        catalogue.setdefault("fault_types", {})["-".join(path)] = [
-            {"value": str(c.choice_id), "label": c.label} for c in choices.fault_types
-        ]
-    if choices.key_handling is not None:
-        catalogue.setdefault("key_handling", {})[path[0]] = [
-            {"value": str(c.choice_id), "label": c.label} for c in choices.key_handling
-        ]
-
-
 def walk(customer: CustomerSession, draft: FaultReport, path: list[str]) -> None:
-    """One backend call: the nodes under each step of ``path``, with the fault types and key handling."""
-    choices = customer.call(
-        lambda client, key: client.node_choices(key, path, nodes=True, fault_types=True, key_handling=True)
-    )
-    remember(draft, path, choices)
+    """One backend call: the nodes under each step of ``path``, with the fault types and key handling.
+
+    While PM5 is down, the object's kept tree instead: it may not reach ``path``, and
+    then the draft still knows nothing below it (the tenant describes the place in words).
+    """
+    try:
+        choices = customer.call(
+            lambda client, key: client.node_choices(key, path, nodes=True, fault_types=True, key_handling=True)
+        )
+    except BackendUnavailable:
+        kept_trees.copy_into(draft.catalogue, draft.customer_number, path[0])
+        return
+    kept_trees.record_walk(draft.catalogue, path, choices)
+    kept_trees.keep(draft.customer_number, path, choices)
 
 
 def offered(options: list[Option] | None, value: str) -> Option:
@@ -174,8 +182,11 @@ def offered(options: list[Option] | None, value: str) -> Option:
 # --- the choices each step shows --------------------------------------------------------------
 
 
-def children_at(customer: CustomerSession, draft: FaultReport, level: int) -> list[Option]:
-    """The choices on walk level ``level`` (1 = what lies directly in the object): cached, or asked once."""
+def children_at(customer: CustomerSession, draft: FaultReport, level: int) -> list[Option] | None:
+    """The choices on walk level ``level`` (1 = what lies directly in the object): cached, or asked once.
+
+    None when PM5 cannot answer and this part was never fetched: the tenant says where in words.
+    """
     path = draft.path_ids[:level]
     if not draft.head_node_id or level < 1 or len(path) < level:
         raise Http404("that level of the walk is not reached yet")
@@ -183,7 +194,7 @@ def children_at(customer: CustomerSession, draft: FaultReport, level: int) -> li
     if children is None:
         walk(customer, draft, path)
         draft.save(update_fields=["catalogue", "updated_at"])
-        children = nodes_under(draft, path) or []
+        children = nodes_under(draft, path)
     return children
 
 
@@ -202,7 +213,10 @@ def breadcrumbs(draft: FaultReport) -> list[tuple[int, str]]:
 
 
 def key_handling_options(customer: CustomerSession, draft: FaultReport) -> list[Option]:
-    """How the craftsman may get in, as offered for the object: cached, or asked once."""
+    """How the craftsman may get in, as offered for the object: cached, or asked once.
+
+    None offered (PM5 down, nothing kept): the tenant's note on access says it all.
+    """
     options = key_handling(draft)
     if options is None:
         walk(customer, draft, [draft.head_node_id])

@@ -41,9 +41,8 @@ def start(request: HttpRequest) -> HttpResponse:
     """The start page; POST starts a report, or continues the one in progress."""
     draft = drafts.active_draft_for(request.user)
     if request.method == "POST":
-        try:
-            session = request.customer.data()
-        except BackendError:
+        session = drafts.session_for_report(request.customer)
+        if session is None:
             return unavailable(request, "faults/start.html", {"draft": draft, "unavailable": True})
         draft = drafts.start(request.user, request.customer.customer_number, session, restart="restart" in request.POST)
         if draft is None:
@@ -82,7 +81,7 @@ def _step(request: HttpRequest, report: UUID, name: str, level: int | None) -> H
         options = current.options(visit) if current.options else None
     except BackendError:
         return render_step(request, name, visit, None, unavailable=True)
-    if current.skip_without_options and not options:
+    if current.skip_without_options and options == []:
         return redirect(next_url(draft))
     form = make_form(request, current, visit, options)
     if request.method == "POST":
@@ -131,7 +130,8 @@ def ahead_of(draft: FaultReport, name: str) -> HttpResponse | None:
 def check_offered(request: HttpRequest, name: str, options: list[Option] | None) -> None:
     """A value the backend never offered is not a mistake to correct but a forged request: 404."""
     value = request.POST.get(name)
-    if value and options and value not in {o.value for o in options}:
+    # No options (none offered, or PM5 down and none kept): no value can be one of them.
+    if value and value not in {o.value for o in options or ()}:
         raise Http404("not one of the choices offered")
 
 
