@@ -3,7 +3,7 @@ from datetime import time
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.backends.fast2 import STATUS_LABELS, Contact, EventType, Planning, Priority
+from apps.backends.fast2 import STATUS_LABELS, Activity, Contact, EventType, Planning, Priority, TimeEntry, TimeInput
 from apps.staff.services import QueueFilters
 
 PRIORITIES = [(Priority.NORMAL.value, _("Normal")), (Priority.URGENT.value, _("Akut"))]
@@ -132,3 +132,70 @@ class ContactForm(forms.Form):
     @classmethod
     def initial_for(cls, contact: Contact) -> dict:
         return {name: getattr(contact, name) for name in cls.base_fields}
+
+
+class TimeForm(forms.Form):
+    """A tid: a day, an activity, and how long (hours and minutes, or from and to on the clock)."""
+
+    activity = forms.TypedChoiceField(label=_("Aktivitet"), coerce=int)
+    day = forms.DateField(
+        label=_("Arbetsdag"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD."), "required": _("Skriv ett datum.")},
+    )
+    hours = forms.IntegerField(
+        label=_("Timmar"), required=False, min_value=0, max_value=999, widget=forms.NumberInput(attrs={"min": 0})
+    )
+    minutes = forms.IntegerField(
+        label=_("Minuter"), required=False, min_value=0, max_value=59, widget=forms.NumberInput(attrs={"min": 0})
+    )
+    start_time = forms.TimeField(
+        label=_("Började klockan"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": _("Skriv tiden som TT:MM.")},
+    )
+    end_time = forms.TimeField(
+        label=_("Slutade klockan"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": _("Skriv tiden som TT:MM.")},
+    )
+
+    def __init__(self, *args, activities: list[Activity], **kwargs):
+        kwargs.setdefault("prefix", "time")
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].choices = [(a.id, a.text) for a in activities]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("Sluttiden ska vara efter starttiden."))
+        elif not (data.get("hours") or data.get("minutes")) and not (start and end):
+            if "hours" not in self.errors and "minutes" not in self.errors:
+                self.add_error("hours", _("Skriv hur länge, i timmar och minuter eller från och till klockan."))
+        return data
+
+    def time_input(self) -> TimeInput:
+        data = self.cleaned_data
+        return TimeInput(
+            hours=data["hours"] or 0,
+            minutes=data["minutes"] or 0,
+            start_time=_clock(data["start_time"]),
+            end_time=_clock(data["end_time"]),
+            date_from=data["day"],
+            date_to=data["day"],
+            activity_id=data["activity"],
+        )
+
+    @staticmethod
+    def initial_for(entry: TimeEntry) -> dict:
+        return {
+            "activity": entry.activity_id,
+            "day": entry.date_from,
+            "hours": entry.hours,
+            "minutes": entry.minutes,
+            "start_time": entry.start_time,
+            "end_time": entry.end_time,
+        }

@@ -19,6 +19,11 @@ class AuditEntry(models.Model):
         CONTACT_ADDED = "contact_added", _("Kontaktperson tillagd")
         CONTACT_CHANGED = "contact_changed", _("Kontaktperson ändrad")
         CONTACT_REMOVED = "contact_removed", _("Kontaktperson borttagen")
+        TIME_ADDED = "time_added", _("Tid tillagd")
+        TIME_CHANGED = "time_changed", _("Tid ändrad")
+        TIME_REMOVED = "time_removed", _("Tid borttagen")
+        TIMER_STARTED = "timer_started", _("Tidtagning startad")
+        TIMER_STOPPED = "timer_stopped", _("Tidtagning stoppad")
 
     work_order_id = models.PositiveBigIntegerField(db_index=True)
     # The account may be removed one day; the e-mail keeps the entry readable.

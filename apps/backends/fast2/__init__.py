@@ -2,6 +2,7 @@
 
 from apps.backends.fast2.client import Fast2Client, get_client
 from apps.backends.fast2.codes import OPEN_STATUSES, STATUS_LABELS, Priority, WorkOrderStatus
+from apps.backends.fast2.times import Activity, TimeEntry, TimeInput
 from apps.backends.fast2.types import (
     STATUS_CODES,
     Contact,
@@ -15,6 +16,7 @@ from apps.backends.fast2.types import (
 )
 
 __all__ = [
+    "Activity",
     "OPEN_STATUSES",
     "STATUS_CODES",
     "STATUS_LABELS",
@@ -26,6 +28,8 @@ __all__ = [
     "Priority",
     "Sla",
     "Status",
+    "TimeEntry",
+    "TimeInput",
     "WorkOrder",
     "WorkOrderQuery",
     "WorkOrderStatus",

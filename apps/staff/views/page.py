@@ -1,0 +1,98 @@
+"""The work-order page as the staff see it, and how an action on it answers."""
+
+import logging
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.backends.errors import BackendError, BackendNotFound
+from apps.backends.fast2 import TimeEntry
+from apps.staff import services
+from apps.staff.forms import ContactForm, EventForm, PlanningForm, PriorityForm, TimeForm
+from portal.unavailable import unavailable_page
+
+logger = logging.getLogger(__name__)
+
+
+def unavailable_context(work_order_id: int, *args, **kwargs) -> dict:
+    return {"work_order_id": work_order_id}
+
+
+@unavailable_page("staff/unavailable.html", unavailable_context, not_found_is_404=True)
+def detail(
+    request: HttpRequest,
+    work_order_id: int,
+    *,
+    bound: dict | None = None,
+    status: int = 200,
+    editing_time: int | None = None,
+) -> HttpResponse:
+    """The work-order page; ``bound`` carries a form that failed, with what was typed and its errors.
+
+    ``?tid=<id>`` (or ``editing_time``) opens one of the order's tider for change
+    in the time section, so changing time needs no page of its own.
+    """
+    page = services.work_order_page(work_order_id)
+    wo = page.work_order
+    planning = wo.planning
+    if editing_time is None and request.method == "GET":
+        editing_time = _number(request.GET.get("tid"))
+    edited = _time_entry(page, editing_time)
+    forms = {
+        "event_form": EventForm(event_types=page.event_types),
+        "priority_form": PriorityForm(initial={"priority": wo.priority_code}),
+        "contact_form": ContactForm(prefix="new"),
+        "planning_form": PlanningForm(
+            initial={"day": planning.day, "from_time": planning.from_time, "to_time": planning.to_time}
+            if planning
+            else None
+        ),
+        "time_form": TimeForm(
+            activities=list(page.activities),
+            initial=TimeForm.initial_for(edited) if edited else {"day": timezone.localdate()},
+        ),
+    } | (bound or {})
+    context = {"page": page, "wo": wo, "open": wo.is_open, "edited_time": edited, **forms}
+    if bound:
+        context["form"] = next(iter(bound.values()))  # the error summary and the "Fel:" title
+    return render(request, "staff/work_order.html", context, status=status)
+
+
+def _time_entry(page: services.WorkOrderPage, time_id: int | None) -> TimeEntry | None:
+    """The tid being changed: one of this work order's own, or 404."""
+    if time_id is None:
+        return None
+    for entry in page.times.entries:
+        if entry.id == time_id:
+            return entry
+    raise Http404
+
+
+def _number(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and len(value) < 12 else None
+
+
+def act(request: HttpRequest, work_order_id: int, action, done: str, *, anchor: str = "") -> HttpResponse:
+    """Run one staff action; tell how it went on the work order's page (POST-redirect-GET)."""
+    try:
+        action()
+    except BackendNotFound:
+        raise Http404 from None
+    except services.ActionRefused as exc:
+        messages.error(request, str(exc))
+    except BackendError as exc:
+        logger.warning("Staff action: FAST2 unavailable (%s)", type(exc).__name__)
+        messages.error(request, _("Ändringen kunde inte sparas just nu. Försök igen om en stund."))
+    else:
+        messages.success(request, done)
+    return back_to_page(work_order_id, anchor)
+
+
+def back_to_page(work_order_id: int, anchor: str = "") -> HttpResponseRedirect:
+    """POST-redirect-GET to the work order, at the section the action was in."""
+    url = reverse("staff:work_order", args=[work_order_id])
+    return HttpResponseRedirect(f"{url}#{anchor}" if anchor else url)
