@@ -3,8 +3,38 @@ from datetime import time
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.backends.fast2 import STATUS_LABELS, Activity, Contact, EventType, Planning, Priority, TimeEntry, TimeInput
+from apps.backends.fast2 import (
+    STATUS_LABELS,
+    Activity,
+    Contact,
+    Event,
+    EventChange,
+    EventType,
+    Planning,
+    Priority,
+    TimeEntry,
+    TimeInput,
+)
 from apps.staff.services import QueueFilters
+
+
+def optional_date(label) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
+    )
+
+
+def optional_time(label) -> forms.TimeField:
+    return forms.TimeField(
+        label=label,
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": _("Skriv tiden som TT:MM.")},
+    )
+
 
 PRIORITIES = [(Priority.NORMAL.value, _("Normal")), (Priority.URGENT.value, _("Akut"))]
 
@@ -22,18 +52,8 @@ class QueueFilterForm(forms.Form):
         help_text=_("Objektsnummer, till exempel 142-043-01."),
         error_messages={"invalid": _("Skriv objektsnumret med siffror och bindestreck.")},
     )
-    created_after = forms.DateField(
-        label=_("Registrerad från och med"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
-    )
-    modified_after = forms.DateField(
-        label=_("Ändrad från och med"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
-    )
+    created_after = optional_date(_("Registrerad från och med"))
+    modified_after = optional_date(_("Ändrad från och med"))
     text = forms.CharField(label=_("Fritext"), required=False, max_length=100, help_text=_("Ärendenummer, rum, fel."))
 
     def filters(self) -> QueueFilters:
@@ -62,6 +82,37 @@ class EventForm(forms.Form):
         self.fields["type_code"].choices = [(t.code, t.label) for t in event_types]
 
 
+class EventChangeForm(EventForm):
+    """A händelse changed: what it says, and the days it is active (only a change sets those)."""
+
+    active_from = optional_date(_("Aktiv från och med"))
+    active_to = optional_date(_("Aktiv till och med"))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "event")
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("active_from"), data.get("active_to")
+        if start and end and end < start:
+            self.add_error("active_to", _("Slutdatumet ska vara samma dag som startdatumet eller senare."))
+        return data
+
+    def change(self) -> EventChange:
+        return EventChange(**self.cleaned_data)
+
+    @staticmethod
+    def initial_for(event: Event) -> dict:
+        return {
+            "type_code": event.type_code,
+            "title": event.title,
+            "text": event.text,
+            "active_from": event.active_from,
+            "active_to": event.active_to,
+        }
+
+
 class PriorityForm(forms.Form):
     priority = forms.ChoiceField(label=_("Prioritet"), choices=PRIORITIES, widget=forms.RadioSelect)
 
@@ -77,12 +128,7 @@ class PlanningForm(forms.Form):
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         error_messages={"invalid": _("Skriv tiden som TT:MM."), "required": _("Skriv när tiden börjar.")},
     )
-    to_time = forms.TimeField(
-        label=_("Till klockan"),
-        required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages={"invalid": _("Skriv tiden som TT:MM.")},
-    )
+    to_time = optional_time(_("Till klockan"))
 
     def clean(self):
         data = super().clean()
@@ -106,18 +152,8 @@ class ContactForm(forms.Form):
     other_phone = forms.CharField(label=_("Annat telefonnummer"), required=False, max_length=30)
     email = forms.EmailField(label=_("E-post"), required=False)
     note = forms.CharField(label=_("Anmärkning"), required=False, max_length=200, help_text=_("Till exempel god man."))
-    valid_from = forms.DateField(
-        label=_("Gäller från"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
-    )
-    valid_to = forms.DateField(
-        label=_("Gäller till och med"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
-    )
+    valid_from = optional_date(_("Gäller från"))
+    valid_to = optional_date(_("Gäller till och med"))
 
     def clean(self):
         data = super().clean()
@@ -149,18 +185,8 @@ class TimeForm(forms.Form):
     minutes = forms.IntegerField(
         label=_("Minuter"), required=False, min_value=0, max_value=59, widget=forms.NumberInput(attrs={"min": 0})
     )
-    start_time = forms.TimeField(
-        label=_("Började klockan"),
-        required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages={"invalid": _("Skriv tiden som TT:MM.")},
-    )
-    end_time = forms.TimeField(
-        label=_("Slutade klockan"),
-        required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages={"invalid": _("Skriv tiden som TT:MM.")},
-    )
+    start_time = optional_time(_("Började klockan"))
+    end_time = optional_time(_("Slutade klockan"))
 
     def __init__(self, *args, activities: list[Activity], **kwargs):
         kwargs.setdefault("prefix", "time")

@@ -24,6 +24,8 @@ class AuditEntry(models.Model):
         TIME_REMOVED = "time_removed", _("Tid borttagen")
         TIMER_STARTED = "timer_started", _("Tidtagning startad")
         TIMER_STOPPED = "timer_stopped", _("Tidtagning stoppad")
+        EVENT_CHANGED = "event_changed", _("Händelse ändrad")
+        EVENT_REMOVED = "event_removed", _("Händelse borttagen")
 
     work_order_id = models.PositiveBigIntegerField(db_index=True)
     # The account may be removed one day; the e-mail keeps the entry readable.

@@ -113,6 +113,25 @@ class Fast2Client(Fast2Base, TimeCalls, FileCalls, StructureCalls):
         data = self._resource("POST", "/v1/arbetsorder/handelser", "handelser", params=params, json_body=body)
         return parse.created_id(data)
 
+    def event(self, event_id: int) -> t.Event:
+        path = f"/v1/arbetsorder/handelser/{int(event_id)}"
+        return parse.event(self._resource("GET", path, "handelser/{id}"))
+
+    def update_event(self, event_id: int, change: t.EventChange) -> None:
+        body = {
+            "rubrik": change.title,
+            "text": change.text,
+            "typKod": change.type_code,
+            "aktivFrom": change.active_from.isoformat() if change.active_from else None,
+            "aktivTom": change.active_to.isoformat() if change.active_to else None,
+        }
+        path = f"/v1/arbetsorder/handelser/{int(event_id)}"
+        self._resource("PUT", path, "handelser/{id}", json_body=body, expect_json=False)
+
+    def delete_event(self, event_id: int) -> None:
+        path = f"/v1/arbetsorder/handelser/{int(event_id)}"
+        self._resource("DELETE", path, "handelser/{id}", expect_json=False)
+
 
 def get_client() -> Fast2Client:
     return Fast2Client(

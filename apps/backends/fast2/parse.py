@@ -103,7 +103,11 @@ def statuses(data: Any) -> list[t.Status]:
 def events(data: Any) -> list[t.Event]:
     if not isinstance(data, list):
         raise BackendInvalid("FAST2 händelser: expected a list")
-    return [_event(Wire(item, "Handelse")) for item in data]
+    return [event(item) for item in data]
+
+
+def event(data: Any) -> t.Event:
+    return _event(Wire(data, "Handelse"))
 
 
 def event_types(data: Any) -> list[t.EventType]:
@@ -168,6 +172,10 @@ def _event(w: Wire) -> t.Event:
         type_label=w.text("typBeskrivning"),
         created_by=w.text("skapadAv"),
         registered_at=_moment(w.text("datumRegistrerad")),
+        modified_by=w.text("modifieradAv"),
+        modified_at=_moment(w.text("datumModifierad")),
+        active_from=_date(w.text("aktivFrom")),
+        active_to=_date(w.text("aktivTom")),
     )
 
 

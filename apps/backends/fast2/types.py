@@ -121,6 +121,26 @@ class Event:
     type_label: str | None
     created_by: str | None
     registered_at: datetime | None
+    modified_by: str | None = None
+    modified_at: datetime | None = None
+    active_from: date | None = None
+    active_to: date | None = None  # None: no end
+
+    @property
+    def is_system(self) -> bool:
+        """FAST2 writes these itself (a status change); staff change only their own kinds."""
+        return self.type_code == "SYS"
+
+
+@dataclass(frozen=True)
+class EventChange:
+    """What PUT handelser/{id} sets: every field is sent, so what staff cleared is cleared."""
+
+    title: str
+    text: str
+    type_code: str
+    active_from: date | None = None
+    active_to: date | None = None
 
 
 @dataclass(frozen=True)

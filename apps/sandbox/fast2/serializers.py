@@ -155,10 +155,11 @@ def event(entry: ErrandRowHistoryEntry) -> dict:
         "sortBeskrivning": None,
         "skapadAv": entry.user,
         "datumRegistrerad": moment(entry.at),
-        "modifieradAv": None,
-        "datumModifierad": None,
-        "aktivFrom": None,
-        "aktivTom": None,
+        # Until the first change: the creator and the registration (sandbox-defined, see events.py).
+        "modifieradAv": entry.modified_by or entry.user,
+        "datumModifierad": moment(entry.modified_at or entry.at),
+        "aktivFrom": day(entry.active_from or timezone.localtime(entry.at).date()),
+        "aktivTom": day(entry.active_to),
     }
 
 

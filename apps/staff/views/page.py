@@ -1,6 +1,7 @@
 """The work-order page as the staff see it, and how an action on it answers."""
 
 import logging
+from collections.abc import Iterable
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -10,9 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.backends.errors import BackendError, BackendNotFound
-from apps.backends.fast2 import TimeEntry
 from apps.staff import services
-from apps.staff.forms import ContactForm, EventForm, PlanningForm, PriorityForm, TimeForm
+from apps.staff.forms import ContactForm, EventChangeForm, EventForm, PlanningForm, PriorityForm, TimeForm
 from portal.unavailable import unavailable_page
 
 logger = logging.getLogger(__name__)
@@ -30,18 +30,22 @@ def detail(
     bound: dict | None = None,
     status: int = 200,
     editing_time: int | None = None,
+    editing_event: int | None = None,
 ) -> HttpResponse:
     """The work-order page; ``bound`` carries a form that failed, with what was typed and its errors.
 
-    ``?tid=<id>`` (or ``editing_time``) opens one of the order's tider for change
-    in the time section, so changing time needs no page of its own.
+    ``?tid=<id>`` and ``?handelse=<id>`` (or ``editing_time``, ``editing_event``)
+    open one of the order's tider or händelser for change in its own section, so
+    a change needs no page of its own. An id that is not the order's is 404.
     """
     page = services.work_order_page(work_order_id)
     wo = page.work_order
     planning = wo.planning
-    if editing_time is None and request.method == "GET":
+    if request.method == "GET":
         editing_time = _number(request.GET.get("tid"))
-    edited = _time_entry(page, editing_time)
+        editing_event = _number(request.GET.get("handelse"))
+    edited = _one_of(page.times.entries, editing_time)
+    edited_event = _one_of([e for e in page.events if not e.is_system], editing_event)
     forms = {
         "event_form": EventForm(event_types=page.event_types),
         "priority_form": PriorityForm(initial={"priority": wo.priority_code}),
@@ -51,25 +55,37 @@ def detail(
             if planning
             else None
         ),
+        "event_change_form": EventChangeForm(
+            event_types=page.event_types, initial=EventChangeForm.initial_for(edited_event) if edited_event else None
+        ),
         "time_form": TimeForm(
             activities=list(page.activities),
             initial=TimeForm.initial_for(edited) if edited else {"day": timezone.localdate()},
         ),
     } | (bound or {})
-    context = {"page": page, "wo": wo, "open": wo.is_open, "edited_time": edited, **forms}
+    context = {"page": page, "wo": wo, "open": wo.is_open, "edited_time": edited, "edited_event": edited_event}
+    context |= forms
     if bound:
         context["form"] = next(iter(bound.values()))  # the error summary and the "Fel:" title
     return render(request, "staff/work_order.html", context, status=status)
 
 
-def _time_entry(page: services.WorkOrderPage, time_id: int | None) -> TimeEntry | None:
-    """The tid being changed: one of this work order's own, or 404."""
-    if time_id is None:
+def _one_of[T](items: Iterable[T], item_id: int | None) -> T | None:
+    """The tid or händelse being changed: one of this work order's own, or 404."""
+    if item_id is None:
         return None
-    for entry in page.times.entries:
-        if entry.id == time_id:
-            return entry
+    for item in items:
+        if item.id == item_id:
+            return item
     raise Http404
+
+
+def posted_id(request: HttpRequest, button: str) -> int:
+    """The id a submit button names (its value); 404 for anything but an id."""
+    found = _number(request.POST.get(button))
+    if found is None:
+        raise Http404
+    return found
 
 
 def _number(value: str | None) -> int | None:

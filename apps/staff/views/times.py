@@ -16,7 +16,7 @@ from apps.backends.errors import BackendError, BackendNotFound
 from apps.staff import time_reporting
 from apps.staff.forms import TimeForm
 from apps.staff.refusals import ActionRefused
-from apps.staff.views.page import act, back_to_page, detail
+from apps.staff.views.page import act, back_to_page, detail, posted_id
 
 logger = logging.getLogger(__name__)
 ANCHOR = "tider"
@@ -27,7 +27,7 @@ def add_time(request: HttpRequest, work_order_id: int) -> HttpResponse:
 
 
 def change_time(request: HttpRequest, work_order_id: int) -> HttpResponse:
-    time_id = _time_id(request, "change_time")
+    time_id = posted_id(request, "change_time")
     return _save(
         request,
         work_order_id,
@@ -38,7 +38,7 @@ def change_time(request: HttpRequest, work_order_id: int) -> HttpResponse:
 
 
 def delete_time(request: HttpRequest, work_order_id: int) -> HttpResponse:
-    time_id = _time_id(request, "delete_time")
+    time_id = posted_id(request, "delete_time")
     delete = lambda: time_reporting.delete(work_order_id, time_id, by=request.user)  # noqa: E731
     return act(request, work_order_id, delete, _("Tiden är borttagen."), anchor=ANCHOR)
 
@@ -78,11 +78,3 @@ def _save(request: HttpRequest, work_order_id: int, time_id: int | None, save: C
 def _unavailable(request: HttpRequest, work_order_id: int) -> HttpResponse:
     messages.error(request, _("Tiden kunde inte sparas just nu. Försök igen om en stund."))
     return back_to_page(work_order_id, ANCHOR)
-
-
-def _time_id(request: HttpRequest, button: str) -> int:
-    """The tid a button names (its value); 404 for anything but an id."""
-    value = request.POST.get(button, "")
-    if not value.isdigit() or len(value) > 11:
-        raise Http404
-    return int(value)
