@@ -97,9 +97,16 @@ def describe(entry: TimeEntry | TimeInput) -> str:
     parts.append(f"{entry.hours} h {entry.minutes} min")
     if entry.start_time and entry.end_time:
         parts.append(f"{entry.start_time}–{entry.end_time}")
-    activity = getattr(entry, "activity", None) or (str(entry.activity_id) if entry.activity_id else "")
+    activity = getattr(entry, "activity", None) or _activity_text(entry.activity_id)
     parts.append(activity)
     return ", ".join(p for p in parts if p)[:200]
+
+
+def _activity_text(activity_id: int | None) -> str:
+    """A new tid's activity as its text: the value list is cached, so this costs no call."""
+    if activity_id is None:
+        return ""
+    return next((a.text for a in activities() if a.id == activity_id), str(activity_id))
 
 
 def _refusable(call) -> None:

@@ -34,7 +34,7 @@ def test_time_is_added_shown_with_a_total_and_audited(staff_client, staff_with_t
     assert (entry.action, entry.actor, entry.after) == (
         AuditEntry.Action.TIME_ADDED,
         staff_with_totp,
-        "2030-05-14, 1 h 30 min, 102",
+        "2030-05-14, 1 h 30 min, Reparation",
     )
 
 
