@@ -39,7 +39,17 @@ def optional_time(label) -> forms.TimeField:
 PRIORITIES = [(Priority.NORMAL.value, _("Normal")), (Priority.URGENT.value, _("Akut"))]
 
 
+MINE, EVERYONES = "mina", "alla"
+
+
 class QueueFilterForm(forms.Form):
+    """The queue's filters; for a technician (a staff member with a FAST2 resource) also whose work orders."""
+
+    scope = forms.ChoiceField(
+        label=_("Utförare"),
+        required=False,
+        choices=[(MINE, _("Mina arbetsorder")), (EVERYONES, _("Alla utförare"))],
+    )
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Alla"))] + list(STATUS_LABELS.items())
     )
@@ -56,9 +66,23 @@ class QueueFilterForm(forms.Form):
     modified_after = optional_date(_("Ändrad från och med"))
     text = forms.CharField(label=_("Fritext"), required=False, max_length=100, help_text=_("Ärendenummer, rum, fel."))
 
+    def __init__(self, data, *, resource_id: str = ""):
+        if resource_id and not data.get("scope"):
+            data = data.copy()
+            data["scope"] = MINE  # a technician's queue opens on their own work orders
+        super().__init__(data)
+        self.resource_id = resource_id
+        if not resource_id:
+            del self.fields["scope"]
+
+    @property
+    def mine(self) -> bool:
+        return bool(self.resource_id) and self.is_valid() and self.cleaned_data.get("scope") == MINE
+
     def filters(self) -> QueueFilters:
         data = self.cleaned_data
         return QueueFilters(
+            performer=self.resource_id if self.mine else "",
             status=data["status"],
             priority=data["priority"],
             object_id=data["object_id"],

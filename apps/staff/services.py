@@ -10,6 +10,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from uuid import uuid4
 
 from django.conf import settings
 from django.core.cache import cache
@@ -29,6 +30,7 @@ from apps.staff.refusals import ActionRefused, refusable
 PAGE_SIZE = 25
 SCAN_LIMIT = 1000
 COUNTS_KEY = "staff:status-counts"
+COUNTS_GENERATION_KEY = "staff:status-counts-generation"
 COUNTS_SECONDS = 30
 EVENT_TYPES_KEY = "staff:event-types"
 # Threads for a page's backend reads, kept between requests so each keeps its pooled
@@ -44,9 +46,11 @@ class QueueFilters:
     created_after: date | None = None
     modified_after: date | None = None
     text: str = ""
+    performer: str = ""  # a FAST2 resource id: only the work orders it is utförare of
 
     def query(self) -> fast2.WorkOrderQuery:
         return fast2.WorkOrderQuery(
+            performers=(self.performer,) if self.performer else (),
             statuses=(self.status,) if self.status else (),
             priorities=(self.priority,) if self.priority else (),
             object_id=self.object_id,
@@ -95,17 +99,21 @@ def queue(filters: QueueFilters, page: int) -> QueuePage:
     return QueuePage(orders[:PAGE_SIZE], page, len(orders) > PAGE_SIZE)
 
 
-def status_counts() -> StatusCounts:
-    cached = cache.get(COUNTS_KEY)
+def status_counts(performer: str = "") -> StatusCounts:
+    """Work orders per status: all of them, or one resource's; cached until a status changes."""
+    # The generation changes with every status change, so every resource's counts go at once.
+    key = f"{COUNTS_KEY}:{cache.get_or_set(COUNTS_GENERATION_KEY, lambda: uuid4().hex, None)}:{performer}"
+    cached = cache.get(key)
     if cached is not None:
         return cached
-    orders = fast2.get_client().work_orders(fast2.WorkOrderQuery(), limit=SCAN_LIMIT)
+    query = fast2.WorkOrderQuery(performers=(performer,) if performer else ())
+    orders = fast2.get_client().work_orders(query, limit=SCAN_LIMIT)
     tally = Counter(wo.status for wo in orders)
     counts = StatusCounts(
         counts=[(code, label, tally.get(code, 0)) for code, label in fast2.STATUS_LABELS.items()],
         capped=len(orders) >= SCAN_LIMIT,
     )
-    cache.set(COUNTS_KEY, counts, COUNTS_SECONDS)
+    cache.set(key, counts, COUNTS_SECONDS)
     return counts
 
 
@@ -146,7 +154,7 @@ def move_status(work_order_id: int, target: str, *, by) -> fast2.Status:
     before = client.status(work_order_id)
     refusable(lambda: client.set_status(work_order_id, target), _refused_message())
     audit(work_order_id, AuditEntry.Action.STATUS, by, before=before.code, after=target)
-    cache.delete(COUNTS_KEY)
+    cache.delete(COUNTS_GENERATION_KEY)
     return offered[target]
 
 

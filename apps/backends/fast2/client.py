@@ -21,6 +21,7 @@ class Fast2Client(Fast2Base, TimeCalls, FileCalls, StructureCalls):
         params: list[tuple[str, str]] = [("offset", str(offset)), ("limit", str(limit))]
         params += [("status", code) for code in query.statuses]
         params += [("feltyp", code) for code in query.kinds]
+        params += [("utforare", resource_id) for resource_id in query.performers]
         # prio is the sandbox's extension of the seed's query; a FAST2 without it ignores it.
         params += [("prio", code) for code in query.priorities]
         if query.object_id:

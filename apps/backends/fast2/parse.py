@@ -49,6 +49,7 @@ def work_order(data: Any) -> t.WorkOrder:
         priority_code=prio.text("prioKod"),
         priority_label=prio.text("prioBesk"),
         performer=w.group("utforare").text("namn"),
+        performer_id=w.group("utforare").text("id"),
         origin=w.text("ursprung"),
         registered_at=_moment(w.group("registrerad").text("datumregistrerad", "datumRegistrerad")),
         ordered_at=_moment(w.group("bestalld").text("datumBestalld")),

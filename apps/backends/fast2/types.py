@@ -82,6 +82,7 @@ class WorkOrder:
     # externtId: the errand row's GUID in Errands v2 where the landlord's PM sets it; externtNr is the errand's number.
     external_id: str | None = None
     reporter: Reporter | None = None
+    performer_id: str | None = None  # utforare.id: the FAST2 resource ordered to do it
 
     @property
     def status_label(self) -> str:
@@ -159,6 +160,7 @@ class WorkOrderQuery:
     created_after: date | None = None
     modified_after: datetime | None = None
     kinds: tuple[str, ...] = field(default=())
+    performers: tuple[str, ...] = ()  # utforare: resource ids
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ enhet). It starts in REG, or GODK at once when a utförare (resursId) is given
 (seed 2.1's "beställd direkt"); statusKod may ask for REG or GODK, GODK only
 with a utförare.
 
-A resursId is a utförare the sandbox knows: "R<n>", as GET /v1/arbetsorder
+A resursId is a utförare the sandbox knows: "R<n>" (resources.py), as GET /v1/arbetsorder
 shows one (there is no list of resources in API 1.1). Fields the sandbox's
 errand rows have no place for are refused with a reason, never dropped:
 a caller must not believe that an invoice basis was stored. The anmärkning
@@ -22,7 +22,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from apps.sandbox.fast2 import structure
+from apps.sandbox.fast2 import resources, structure
 from apps.sandbox.fast2.updates import UpdateInvalid, plan_errand, planning
 from apps.sandbox.models import (
     Customer,
@@ -253,11 +253,7 @@ def _performer(value: Any) -> ErrandParticipant | None:
     if value in (None, ""):
         return None
     text = str(value)
-    found = None
-    if text[:1] == "R" and text[1:].isdigit():
-        found = ErrandParticipant.objects.filter(
-            pk=int(text[1:]), role=ErrandParticipant.Role.HANDLER, row__isnull=False
-        ).first()
+    found = resources.participant(text)
     if found is None:
         raise CreateInvalid(f"resursId {text} är ingen känd utförare.")
     return found

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from apps.sandbox.fast2 import auth, contacts, creation, lookup, serializers, sla, transitions, updates
+from apps.sandbox.fast2 import auth, contacts, creation, lookup, resources, serializers, sla, transitions, updates
 from apps.sandbox.fast2.wire import FAST2, answer, created, error, ok
 from apps.sandbox.http import BadRequest
 from apps.sandbox.models import ErrandRow, WorkOrderContact, WorkOrderStatus
@@ -189,6 +189,8 @@ def _filtered(request: HttpRequest):
     if modified_after := request.GET.get("modifieradEfter"):
         moment = _moment(modified_after)
         rows = rows.filter(modified__gt=moment)
+    if performers := _list(request, "utforare"):
+        rows = resources.performed_by(rows, performers)
     if customer_number := request.GET.get("kundNr"):
         rows = rows.filter(errand__customer__customer_number=customer_number)
     return rows

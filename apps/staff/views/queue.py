@@ -1,4 +1,4 @@
-"""The work-order queue: filters, paging and counts per status."""
+"""The work-order queue: filters, paging and counts per status; a technician's own work orders first."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -7,18 +7,20 @@ from django.views.decorators.vary import vary_on_headers
 
 from apps.staff import services
 from apps.staff.forms import QueueFilterForm
+from apps.staff.models import resource_of
 from portal.unavailable import part_of_page
 
 
 @require_GET
 @vary_on_headers("HX-Request")
 def queue(request: HttpRequest) -> HttpResponse:
-    form = QueueFilterForm(request.GET)
+    form = QueueFilterForm(request.GET, resource_id=resource_of(request.user))
     page_number = _page_number(request)
     context: dict = {"form": form, "page": None, "counts": None, "unavailable": False}
     if form.is_valid():
+        filters = form.filters()
         found = part_of_page(
-            lambda: (services.queue(form.filters(), page_number), services.status_counts()), "Staff queue"
+            lambda: (services.queue(filters, page_number), services.status_counts(filters.performer)), "Staff queue"
         )
         context["page"], context["counts"] = found.value or (None, None)
         context["unavailable"] = found.unavailable
