@@ -249,3 +249,43 @@ class TimeForm(forms.Form):
             "start_time": entry.start_time,
             "end_time": entry.end_time,
         }
+
+
+class WorkOrderForm(forms.Form):
+    """The work order's own fields staff may change (PUT arbetsorder); the rest has its own form."""
+
+    description = forms.CharField(
+        label=_("Beskrivning"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    remark = forms.CharField(
+        label=_("Anmärkning (endast personal)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    action_taken = forms.CharField(label=_("Åtgärd"), required=False, max_length=40)
+    unit_note = forms.CharField(label=_("Notering om enheten"), required=False, max_length=200)
+    kind_code = forms.ChoiceField(
+        label=_("Typ"), choices=[("F", _("Felanmälan")), ("U", _("Underhåll"))], widget=forms.RadioSelect
+    )
+    access_code = forms.ChoiceField(
+        label=_("Tillträde"),
+        required=False,
+        choices=[("J", _("Ja, utföraren får gå in")), ("N", _("Nej"))],
+        widget=forms.RadioSelect,
+    )
+    performer_id = forms.RegexField(
+        label=_("Utförare (resurs-id)"),
+        required=False,
+        max_length=40,
+        regex=r"^[0-9A-Za-z_-]+$",
+        help_text=_("FAST2:s id för resursen, till exempel R12."),
+        error_messages={"invalid": _("Skriv resursens id med bokstäver och siffror.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "wo")
+        super().__init__(*args, **kwargs)
+
+    def wanted(self) -> dict[str, str]:
+        return {name: value.strip() for name, value in self.cleaned_data.items()}

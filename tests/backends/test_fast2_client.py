@@ -187,3 +187,22 @@ def test_it_adds_changes_and_removes_a_contact_person(live_sandbox):
     assert client.contacts(row.pk)[0].email == "gun@example.se"
     client.delete_contact(contact_id)
     assert client.contacts(row.pk) == []
+
+
+def test_it_sends_only_the_fields_a_change_sets(live_sandbox):
+    from apps.backends.fast2 import WorkOrderChange
+
+    client = get_client()
+    row = open_row("GODK")
+    before = client.work_order(row.pk)
+    client.update_work_order(row.pk, WorkOrderChange(remark="Garanti?", access_code="J"))
+    after = client.work_order(row.pk)
+    assert (after.remark, after.access_code) == ("Garanti?", "J")
+    assert (after.description, after.priority_code, after.performer_id) == (
+        before.description,
+        before.priority_code,
+        before.performer_id,
+    )
+    with pytest.raises(BackendRefused) as refused:
+        client.update_work_order(row.pk, WorkOrderChange(kind_code="T"))
+    assert refused.value.status == 400 and refused.value.message.startswith("arbetsordertypKod")

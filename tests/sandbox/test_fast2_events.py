@@ -5,23 +5,13 @@ import json
 import pytest
 
 from apps.sandbox.models import WorkOrderStatus
-from tests.sandbox.test_fast2 import AO, Fast2, a_row
+from tests.sandbox.test_fast2 import AO, a_row
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _demo(small_demo, settings_for_sandbox):
-    return small_demo
-
-
-@pytest.fixture
-def fast2(client) -> Fast2:
-    return Fast2(client)
-
-
-def create(fast2, work_order_id: int, headers: dict) -> int:
-    response = fast2.client.post(
+def create(fast2_api, work_order_id: int, headers: dict) -> int:
+    response = fast2_api.client.post(
         f"{AO}/arbetsorder/handelser?arbetsorderId={work_order_id}",
         data=json.dumps({"rubrik": "Ingen hemma", "text": "Lapp lämnad.", "typKod": "BOM"}),
         content_type="application/json",
@@ -31,8 +21,8 @@ def create(fast2, work_order_id: int, headers: dict) -> int:
     return response.json()["id"]
 
 
-def change(fast2, event_id: int, body: dict, headers: dict):
-    return fast2.client.put(
+def change(fast2_api, event_id: int, body: dict, headers: dict):
+    return fast2_api.client.put(
         f"{AO}/arbetsorder/handelser/{event_id}",
         data=json.dumps(body),
         content_type="application/json",
@@ -40,22 +30,22 @@ def change(fast2, event_id: int, body: dict, headers: dict):
     )
 
 
-def test_a_new_händelse_reads_with_every_field_given_a_value(fast2):
+def test_a_new_händelse_reads_with_every_field_given_a_value(fast2_api):
     row = a_row(WorkOrderStatus.PAGAR)
-    headers = fast2.headers()
-    event = fast2.get(f"/arbetsorder/handelser/{create(fast2, row.pk, headers)}", headers=headers).json()
+    headers = fast2_api.headers()
+    event = fast2_api.get(f"/arbetsorder/handelser/{create(fast2_api, row.pk, headers)}", headers=headers).json()
     assert event["modifieradAv"] == event["skapadAv"] == "Handläggare Mina sidor"
     assert event["datumModifierad"] == event["datumRegistrerad"]
     assert event["aktivFrom"] == event["datumRegistrerad"][:10] and event["aktivTom"] is None
 
 
-def test_a_händelse_is_changed_partially_and_says_who_changed_it(fast2):
+def test_a_händelse_is_changed_partially_and_says_who_changed_it(fast2_api):
     row = a_row(WorkOrderStatus.PAGAR)
-    headers = fast2.headers()
-    event_id = create(fast2, row.pk, headers)
+    headers = fast2_api.headers()
+    event_id = create(fast2_api, row.pk, headers)
     body = {"rubrik": "Hemma efter 16", "aktivFrom": "2030-01-01", "aktivTom": "2030-01-31"}
-    assert change(fast2, event_id, body, headers).status_code == 200
-    event = fast2.get(f"/arbetsorder/handelser/{event_id}", headers=headers).json()
+    assert change(fast2_api, event_id, body, headers).status_code == 200
+    event = fast2_api.get(f"/arbetsorder/handelser/{event_id}", headers=headers).json()
     assert (event["rubrik"], event["text"], event["typKod"]) == ("Hemma efter 16", "Lapp lämnad.", "BOM")
     assert (event["aktivFrom"], event["aktivTom"]) == ("2030-01-01", "2030-01-31")
     assert event["modifieradAv"] == "Handläggare Mina sidor" and event["datumModifierad"] >= event["datumRegistrerad"]
@@ -71,26 +61,26 @@ def test_a_händelse_is_changed_partially_and_says_who_changed_it(fast2):
         {"aktivFrom": "i morgon"},
     ],
 )
-def test_a_change_that_does_not_make_a_händelse_is_refused_and_changes_nothing(fast2, body):
+def test_a_change_that_does_not_make_a_händelse_is_refused_and_changes_nothing(fast2_api, body):
     row = a_row(WorkOrderStatus.PAGAR)
-    headers = fast2.headers()
-    event_id = create(fast2, row.pk, headers)
-    response = change(fast2, event_id, body, headers)
+    headers = fast2_api.headers()
+    event_id = create(fast2_api, row.pk, headers)
+    response = change(fast2_api, event_id, body, headers)
     assert response.status_code == 400 and response.json()["message"]
-    assert fast2.get(f"/arbetsorder/handelser/{event_id}", headers=headers).json()["rubrik"] == "Ingen hemma"
+    assert fast2_api.get(f"/arbetsorder/handelser/{event_id}", headers=headers).json()["rubrik"] == "Ingen hemma"
 
 
-def test_a_händelse_is_deleted_and_then_not_found(fast2):
+def test_a_händelse_is_deleted_and_then_not_found(fast2_api):
     row = a_row(WorkOrderStatus.PAGAR)
-    headers = fast2.headers()
-    event_id = create(fast2, row.pk, headers)
-    assert fast2.client.delete(f"{AO}/arbetsorder/handelser/{event_id}", headers=headers).status_code == 200
-    assert fast2.get(f"/arbetsorder/handelser/{event_id}", headers=headers).status_code == 404
-    assert change(fast2, event_id, {"rubrik": "X"}, headers).status_code == 404
-    listed = fast2.get("/arbetsorder/handelser", {"arbetsorderId": row.pk}, headers).json()
+    headers = fast2_api.headers()
+    event_id = create(fast2_api, row.pk, headers)
+    assert fast2_api.client.delete(f"{AO}/arbetsorder/handelser/{event_id}", headers=headers).status_code == 200
+    assert fast2_api.get(f"/arbetsorder/handelser/{event_id}", headers=headers).status_code == 404
+    assert change(fast2_api, event_id, {"rubrik": "X"}, headers).status_code == 404
+    listed = fast2_api.get("/arbetsorder/handelser", {"arbetsorderId": row.pk}, headers).json()
     assert event_id not in [e["id"] for e in listed]
 
 
-def test_a_händelse_by_id_needs_both_tokens_and_a_known_method(fast2):
-    assert fast2.client.get(f"{AO}/arbetsorder/handelser/1").status_code == 401
-    assert fast2.client.post(f"{AO}/arbetsorder/handelser/1", headers=fast2.headers()).status_code == 405
+def test_a_händelse_by_id_needs_both_tokens_and_a_known_method(fast2_api):
+    assert fast2_api.client.get(f"{AO}/arbetsorder/handelser/1").status_code == 401
+    assert fast2_api.client.post(f"{AO}/arbetsorder/handelser/1", headers=fast2_api.headers()).status_code == 405

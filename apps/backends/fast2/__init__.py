@@ -13,6 +13,7 @@ from apps.backends.fast2.types import (
     Sla,
     Status,
     WorkOrder,
+    WorkOrderChange,
     WorkOrderQuery,
 )
 
@@ -33,6 +34,7 @@ __all__ = [
     "TimeEntry",
     "TimeInput",
     "WorkOrder",
+    "WorkOrderChange",
     "WorkOrderQuery",
     "WorkOrderStatus",
     "get_client",

@@ -50,6 +50,29 @@ class Fast2Client(Fast2Base, TimeCalls, FileCalls, StructureCalls):
             }
         self._update(work_order_id, {"planering": body})
 
+    def update_work_order(self, work_order_id: int, change: t.WorkOrderChange) -> None:
+        """PUT /v1/arbetsorder/{id} with the fields the change sets, nothing else (a partial update)."""
+        information = {
+            wire: value
+            for wire, value in (
+                ("beskrivning", change.description),
+                ("kommentar", change.comment),
+                ("anmarkning", change.remark),
+                ("atgard", change.action_taken),
+            )
+            if value is not None
+        }
+        flat = {
+            "enhetsNotering": change.unit_note,
+            "arbetsordertypKod": change.kind_code,
+            "tilltradesKod": change.access_code,
+            "resursId": change.performer_id,
+        }
+        body = {wire: value for wire, value in flat.items() if value is not None}
+        if information:
+            body["information"] = information
+        self._update(work_order_id, body)
+
     def _update(self, work_order_id: int, body: dict[str, Any]) -> None:
         path = f"/v1/arbetsorder/{int(work_order_id)}"
         self._resource("PUT", path, "arbetsorder/{id}", json_body=body, expect_json=False)

@@ -50,6 +50,7 @@ def work_order(data: Any) -> t.WorkOrder:
         priority_label=prio.text("prioBesk"),
         performer=w.group("utforare").text("namn"),
         performer_id=w.group("utforare").text("id"),
+        access_code=access.text("tilltradeKod"),
         origin=w.text("ursprung"),
         registered_at=_moment(w.group("registrerad").text("datumregistrerad", "datumRegistrerad")),
         ordered_at=_moment(w.group("bestalld").text("datumBestalld")),

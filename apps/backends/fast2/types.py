@@ -83,6 +83,7 @@ class WorkOrder:
     external_id: str | None = None
     reporter: Reporter | None = None
     performer_id: str | None = None  # utforare.id: the FAST2 resource ordered to do it
+    access_code: str | None = None  # tilltradeKod: J the utförare may let themselves in, N not
 
     @property
     def status_label(self) -> str:
@@ -95,6 +96,24 @@ class WorkOrder:
     @property
     def is_urgent(self) -> bool:
         return self.priority_code == Priority.URGENT
+
+
+@dataclass(frozen=True)
+class WorkOrderChange:
+    """PUT /v1/arbetsorder/{id} as the staff pages use it: None leaves a field as it is, "" clears a text."""
+
+    description: str | None = None
+    comment: str | None = None
+    remark: str | None = None
+    action_taken: str | None = None
+    unit_note: str | None = None
+    kind_code: str | None = None  # F Felanmälan, U Underhåll (seed 2.10)
+    access_code: str | None = None  # J or N
+    performer_id: str | None = None  # resursId: reassign
+
+    @property
+    def is_empty(self) -> bool:
+        return all(value is None for value in vars(self).values())
 
 
 @dataclass(frozen=True)

@@ -35,3 +35,16 @@ def performed_by(rows: QuerySet[ErrandRow], resource_ids: list[str]) -> QuerySet
     # A subquery, not a join: the list's own aggregate (its last change) stays one per row.
     performed = _performers().filter(display_name__in=names).values("row_id")
     return rows.filter(pk__in=performed)
+
+
+def performing(row: ErrandRow, performer: ErrandParticipant) -> ErrandParticipant:
+    """A new (unsaved) handler of the row: the resource ``performer`` is of, as its utförare."""
+    return ErrandParticipant(
+        errand=row.errand,
+        row=row,
+        role=ErrandParticipant.Role.HANDLER,
+        display_name=performer.display_name,
+        phone=performer.phone,
+        mobile=performer.mobile,
+        email=performer.email,
+    )

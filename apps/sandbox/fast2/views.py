@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from apps.sandbox.fast2 import auth, contacts, creation, lookup, resources, serializers, sla, transitions, updates
+from apps.sandbox.fast2 import auth, contacts, creation, editing, lookup, resources, serializers, sla, transitions
 from apps.sandbox.fast2.wire import FAST2, answer, created, error, ok
 from apps.sandbox.http import BadRequest
 from apps.sandbox.models import ErrandRow, WorkOrderContact, WorkOrderStatus
@@ -67,10 +67,10 @@ def work_order_detail(request: HttpRequest, row: ErrandRow, resource: auth.Resou
     if request.method == "GET":
         return answer(serializers.work_order(row))
     try:
-        updates.update(row, FAST2.json_object(request), by=resource.name)
-    except (BadRequest, updates.UpdateInvalid) as exc:
+        editing.update(row, FAST2.json_object(request), by=resource.name)
+    except (BadRequest, editing.UpdateInvalid) as exc:
         return error(400, "BadRequest", str(exc))
-    except updates.UpdateRefused as exc:
+    except editing.UpdateRefused as exc:
         return error(409, "Conflict", str(exc))
     return ok()
 

@@ -11,8 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.backends.errors import BackendError, BackendNotFound
-from apps.staff import services
-from apps.staff.forms import ContactForm, EventChangeForm, EventForm, PlanningForm, PriorityForm, TimeForm
+from apps.staff import editing, services
+from apps.staff.forms import (
+    ContactForm,
+    EventChangeForm,
+    EventForm,
+    PlanningForm,
+    PriorityForm,
+    TimeForm,
+    WorkOrderForm,
+)
 from portal.unavailable import unavailable_page
 
 logger = logging.getLogger(__name__)
@@ -58,6 +66,7 @@ def detail(
         "event_change_form": EventChangeForm(
             event_types=page.event_types, initial=EventChangeForm.initial_for(edited_event) if edited_event else None
         ),
+        "work_order_form": WorkOrderForm(initial=editing.current(wo)),
         "time_form": TimeForm(
             activities=list(page.activities),
             initial=TimeForm.initial_for(edited) if edited else {"day": timezone.localdate()},
