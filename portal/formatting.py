@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from django import template
 from django.utils import formats, timezone
+from django.utils.translation import gettext, ngettext
 
 register = template.Library()
 
@@ -71,3 +72,30 @@ def postcode(value: str | None) -> str:
     if len(digits) == 5 and digits.isdigit():
         return f"{digits[:3]}\xa0{digits[3:]}"
     return value
+
+
+@register.filter
+def duration(minutes: int | None) -> str:
+    """A span of minutes as people say it: "12 dagar 14 tim", "3 tim 20 min", "45 min".
+
+    Days drop the minutes and hours drop nothing: the larger the span, the less its
+    last unit matters. A negative span is written as its size (the caller says "over").
+    """
+    if minutes is None or minutes == "":
+        return ""
+    days, rest = divmod(abs(int(minutes)), 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        text = ngettext("%(days)d dag", "%(days)d dagar", days) % {"days": days}
+        return f"{text}\xa0{_hours(hours)}" if hours else text
+    if hours:
+        return f"{_hours(hours)}\xa0{_minutes(mins)}" if mins else _hours(hours)
+    return _minutes(mins)
+
+
+def _hours(hours: int) -> str:
+    return gettext("%(hours)d tim") % {"hours": hours}
+
+
+def _minutes(minutes: int) -> str:
+    return gettext("%(minutes)d min") % {"minutes": minutes}

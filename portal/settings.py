@@ -439,7 +439,7 @@ if PRODUCTION and not ACCESSIBILITY_CONTACT_EMAIL:
     raise ImproperlyConfigured("ACCESSIBILITY_CONTACT_EMAIL must be set in production")
 
 # How many backend reads a staff page makes at once (the work order's events, SLA, contacts, …).
-STAFF_PARALLEL_READS = env_int("STAFF_PARALLEL_READS", 5)
+STAFF_PARALLEL_READS = env_int("STAFF_PARALLEL_READS", 6)
 
 # How long a tenant's backend session data is reused before it is read again.
 CUSTOMER_SESSION_CACHE_SECONDS = env_int("CUSTOMER_SESSION_CACHE_SECONDS", 120)

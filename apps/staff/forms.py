@@ -3,13 +3,53 @@ from datetime import time
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.backends.fast2 import STATUS_LABELS, Contact, EventType, Planning, Priority
+from apps.backends.fast2 import (
+    STATUS_LABELS,
+    Activity,
+    Contact,
+    Event,
+    EventChange,
+    EventType,
+    Planning,
+    Priority,
+    TimeEntry,
+    TimeInput,
+)
 from apps.staff.services import QueueFilters
+
+
+def optional_date(label) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
+    )
+
+
+def optional_time(label) -> forms.TimeField:
+    return forms.TimeField(
+        label=label,
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": _("Skriv tiden som TT:MM.")},
+    )
+
 
 PRIORITIES = [(Priority.NORMAL.value, _("Normal")), (Priority.URGENT.value, _("Akut"))]
 
 
+MINE, EVERYONES = "mina", "alla"
+
+
 class QueueFilterForm(forms.Form):
+    """The queue's filters; for a technician (a staff member with a FAST2 resource) also whose work orders."""
+
+    scope = forms.ChoiceField(
+        label=_("Utförare"),
+        required=False,
+        choices=[(MINE, _("Mina arbetsorder")), (EVERYONES, _("Alla utförare"))],
+    )
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Alla"))] + list(STATUS_LABELS.items())
     )
@@ -22,23 +62,27 @@ class QueueFilterForm(forms.Form):
         help_text=_("Objektsnummer, till exempel 142-043-01."),
         error_messages={"invalid": _("Skriv objektsnumret med siffror och bindestreck.")},
     )
-    created_after = forms.DateField(
-        label=_("Registrerad från och med"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
-    )
-    modified_after = forms.DateField(
-        label=_("Ändrad från och med"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
-    )
+    created_after = optional_date(_("Registrerad från och med"))
+    modified_after = optional_date(_("Ändrad från och med"))
     text = forms.CharField(label=_("Fritext"), required=False, max_length=100, help_text=_("Ärendenummer, rum, fel."))
+
+    def __init__(self, data, *, resource_id: str = ""):
+        if resource_id and not data.get("scope"):
+            data = data.copy()
+            data["scope"] = MINE  # a technician's queue opens on their own work orders
+        super().__init__(data)
+        self.resource_id = resource_id
+        if not resource_id:
+            del self.fields["scope"]
+
+    @property
+    def mine(self) -> bool:
+        return bool(self.resource_id) and self.is_valid() and self.cleaned_data.get("scope") == MINE
 
     def filters(self) -> QueueFilters:
         data = self.cleaned_data
         return QueueFilters(
+            performer=self.resource_id if self.mine else "",
             status=data["status"],
             priority=data["priority"],
             object_id=data["object_id"],
@@ -62,6 +106,37 @@ class EventForm(forms.Form):
         self.fields["type_code"].choices = [(t.code, t.label) for t in event_types]
 
 
+class EventChangeForm(EventForm):
+    """A händelse changed: what it says, and the days it is active (only a change sets those)."""
+
+    active_from = optional_date(_("Aktiv från och med"))
+    active_to = optional_date(_("Aktiv till och med"))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "event")
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("active_from"), data.get("active_to")
+        if start and end and end < start:
+            self.add_error("active_to", _("Slutdatumet ska vara samma dag som startdatumet eller senare."))
+        return data
+
+    def change(self) -> EventChange:
+        return EventChange(**self.cleaned_data)
+
+    @staticmethod
+    def initial_for(event: Event) -> dict:
+        return {
+            "type_code": event.type_code,
+            "title": event.title,
+            "text": event.text,
+            "active_from": event.active_from,
+            "active_to": event.active_to,
+        }
+
+
 class PriorityForm(forms.Form):
     priority = forms.ChoiceField(label=_("Prioritet"), choices=PRIORITIES, widget=forms.RadioSelect)
 
@@ -77,12 +152,7 @@ class PlanningForm(forms.Form):
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         error_messages={"invalid": _("Skriv tiden som TT:MM."), "required": _("Skriv när tiden börjar.")},
     )
-    to_time = forms.TimeField(
-        label=_("Till klockan"),
-        required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages={"invalid": _("Skriv tiden som TT:MM.")},
-    )
+    to_time = optional_time(_("Till klockan"))
 
     def clean(self):
         data = super().clean()
@@ -106,18 +176,8 @@ class ContactForm(forms.Form):
     other_phone = forms.CharField(label=_("Annat telefonnummer"), required=False, max_length=30)
     email = forms.EmailField(label=_("E-post"), required=False)
     note = forms.CharField(label=_("Anmärkning"), required=False, max_length=200, help_text=_("Till exempel god man."))
-    valid_from = forms.DateField(
-        label=_("Gäller från"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
-    )
-    valid_to = forms.DateField(
-        label=_("Gäller till och med"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
-    )
+    valid_from = optional_date(_("Gäller från"))
+    valid_to = optional_date(_("Gäller till och med"))
 
     def clean(self):
         data = super().clean()
@@ -132,3 +192,100 @@ class ContactForm(forms.Form):
     @classmethod
     def initial_for(cls, contact: Contact) -> dict:
         return {name: getattr(contact, name) for name in cls.base_fields}
+
+
+class TimeForm(forms.Form):
+    """A tid: a day, an activity, and how long (hours and minutes, or from and to on the clock)."""
+
+    activity = forms.TypedChoiceField(label=_("Aktivitet"), coerce=int)
+    day = forms.DateField(
+        label=_("Arbetsdag"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD."), "required": _("Skriv ett datum.")},
+    )
+    hours = forms.IntegerField(
+        label=_("Timmar"), required=False, min_value=0, max_value=999, widget=forms.NumberInput(attrs={"min": 0})
+    )
+    minutes = forms.IntegerField(
+        label=_("Minuter"), required=False, min_value=0, max_value=59, widget=forms.NumberInput(attrs={"min": 0})
+    )
+    start_time = optional_time(_("Började klockan"))
+    end_time = optional_time(_("Slutade klockan"))
+
+    def __init__(self, *args, activities: list[Activity], **kwargs):
+        kwargs.setdefault("prefix", "time")
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].choices = [(a.id, a.text) for a in activities]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("Sluttiden ska vara efter starttiden."))
+        elif not (data.get("hours") or data.get("minutes")) and not (start and end):
+            if "hours" not in self.errors and "minutes" not in self.errors:
+                self.add_error("hours", _("Skriv hur länge, i timmar och minuter eller från och till klockan."))
+        return data
+
+    def time_input(self) -> TimeInput:
+        data = self.cleaned_data
+        return TimeInput(
+            hours=data["hours"] or 0,
+            minutes=data["minutes"] or 0,
+            start_time=_clock(data["start_time"]),
+            end_time=_clock(data["end_time"]),
+            date_from=data["day"],
+            date_to=data["day"],
+            activity_id=data["activity"],
+        )
+
+    @staticmethod
+    def initial_for(entry: TimeEntry) -> dict:
+        return {
+            "activity": entry.activity_id,
+            "day": entry.date_from,
+            "hours": entry.hours,
+            "minutes": entry.minutes,
+            "start_time": entry.start_time,
+            "end_time": entry.end_time,
+        }
+
+
+class WorkOrderForm(forms.Form):
+    """The work order's own fields staff may change (PUT arbetsorder); the rest has its own form."""
+
+    description = forms.CharField(
+        label=_("Beskrivning"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    remark = forms.CharField(
+        label=_("Anmärkning (endast personal)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    action_taken = forms.CharField(label=_("Åtgärd"), required=False, max_length=40)
+    unit_note = forms.CharField(label=_("Notering om enheten"), required=False, max_length=200)
+    kind_code = forms.ChoiceField(
+        label=_("Typ"), choices=[("F", _("Felanmälan")), ("U", _("Underhåll"))], widget=forms.RadioSelect
+    )
+    access_code = forms.ChoiceField(
+        label=_("Tillträde"),
+        required=False,
+        choices=[("J", _("Ja, utföraren får gå in")), ("N", _("Nej"))],
+        widget=forms.RadioSelect,
+    )
+    performer_id = forms.RegexField(
+        label=_("Utförare (resurs-id)"),
+        required=False,
+        max_length=40,
+        regex=r"^[0-9A-Za-z_-]+$",
+        help_text=_("FAST2:s id för resursen, till exempel R12."),
+        error_messages={"invalid": _("Skriv resursens id med bokstäver och siffror.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "wo")
+        super().__init__(*args, **kwargs)
+
+    def wanted(self) -> dict[str, str]:
+        return {name: value.strip() for name, value in self.cleaned_data.items()}

@@ -10,6 +10,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from uuid import uuid4
 
 from django.conf import settings
 from django.core.cache import cache
@@ -18,14 +19,18 @@ from django.utils.translation import gettext
 
 from apps.backends import fast2
 from apps.backends.download import Download
-from apps.backends.errors import BackendNotFound, BackendRefused
+from apps.backends.errors import BackendNotFound
 from apps.backends.fast2.types import WorkOrderFile
+from apps.staff import time_reporting
+from apps.staff.audit import audit
 from apps.staff.errand_rows import ErrandRows, for_work_order
 from apps.staff.models import AuditEntry
+from apps.staff.refusals import ActionRefused, refusable
 
 PAGE_SIZE = 25
 SCAN_LIMIT = 1000
 COUNTS_KEY = "staff:status-counts"
+COUNTS_GENERATION_KEY = "staff:status-counts-generation"
 COUNTS_SECONDS = 30
 EVENT_TYPES_KEY = "staff:event-types"
 # Threads for a page's backend reads, kept between requests so each keeps its pooled
@@ -41,9 +46,11 @@ class QueueFilters:
     created_after: date | None = None
     modified_after: date | None = None
     text: str = ""
+    performer: str = ""  # a FAST2 resource id: only the work orders it is utförare of
 
     def query(self) -> fast2.WorkOrderQuery:
         return fast2.WorkOrderQuery(
+            performers=(self.performer,) if self.performer else (),
             statuses=(self.status,) if self.status else (),
             priorities=(self.priority,) if self.priority else (),
             object_id=self.object_id,
@@ -76,10 +83,8 @@ class WorkOrderPage:
     contacts: list[fast2.Contact]
     audit: list[AuditEntry]
     errand_rows: ErrandRows = ErrandRows()
-
-
-class ActionRefused(Exception):
-    """The backend or the rules said no; the message is fit for staff to read."""
+    times: time_reporting.TimeSheet = time_reporting.TimeSheet()
+    activities: tuple[fast2.Activity, ...] = ()
 
 
 def queue(filters: QueueFilters, page: int) -> QueuePage:
@@ -94,22 +99,26 @@ def queue(filters: QueueFilters, page: int) -> QueuePage:
     return QueuePage(orders[:PAGE_SIZE], page, len(orders) > PAGE_SIZE)
 
 
-def status_counts() -> StatusCounts:
-    cached = cache.get(COUNTS_KEY)
+def status_counts(performer: str = "") -> StatusCounts:
+    """Work orders per status: all of them, or one resource's; cached until a status changes."""
+    # The generation changes with every status change, so every resource's counts go at once.
+    key = f"{COUNTS_KEY}:{cache.get_or_set(COUNTS_GENERATION_KEY, lambda: uuid4().hex, None)}:{performer}"
+    cached = cache.get(key)
     if cached is not None:
         return cached
-    orders = fast2.get_client().work_orders(fast2.WorkOrderQuery(), limit=SCAN_LIMIT)
+    query = fast2.WorkOrderQuery(performers=(performer,) if performer else ())
+    orders = fast2.get_client().work_orders(query, limit=SCAN_LIMIT)
     tally = Counter(wo.status for wo in orders)
     counts = StatusCounts(
         counts=[(code, label, tally.get(code, 0)) for code, label in fast2.STATUS_LABELS.items()],
         capped=len(orders) >= SCAN_LIMIT,
     )
-    cache.set(COUNTS_KEY, counts, COUNTS_SECONDS)
+    cache.set(key, counts, COUNTS_SECONDS)
     return counts
 
 
 def work_order_page(work_order_id: int) -> WorkOrderPage:
-    """The work order first (an unknown id ends here), then the other five reads at once.
+    """The work order first (an unknown id ends here), then the other six reads at once.
 
     Each read is a round trip to FAST2 or Errands v2 and none needs another's
     answer, so the page waits for the slowest of them rather than their sum.
@@ -121,6 +130,7 @@ def work_order_page(work_order_id: int) -> WorkOrderPage:
     sla = _READS.submit(client.sla, work_order_id)
     contacts = _READS.submit(client.contacts, work_order_id)
     errand_rows = _READS.submit(for_work_order, work_order)
+    times = _READS.submit(time_reporting.sheet, work_order_id)
     return WorkOrderPage(
         work_order=work_order,
         events=sorted(events.result(), key=lambda e: (e.registered_at is None, e.registered_at)),
@@ -130,6 +140,8 @@ def work_order_page(work_order_id: int) -> WorkOrderPage:
         contacts=contacts.result(),
         audit=list(AuditEntry.objects.filter(work_order_id=work_order_id).select_related("actor")),
         errand_rows=errand_rows.result(),
+        times=times.result(),
+        activities=tuple(time_reporting.activities()),
     )
 
 
@@ -140,14 +152,9 @@ def move_status(work_order_id: int, target: str, *, by) -> fast2.Status:
     if target not in offered:
         raise ActionRefused(_refused_message())
     before = client.status(work_order_id)
-    try:
-        client.set_status(work_order_id, target)
-    except BackendRefused as exc:
-        if exc.status == 401:
-            raise
-        raise ActionRefused(exc.message or _refused_message()) from None
-    _audit(work_order_id, AuditEntry.Action.STATUS, by, before=before.code, after=target)
-    cache.delete(COUNTS_KEY)
+    refusable(lambda: client.set_status(work_order_id, target), _refused_message())
+    audit(work_order_id, AuditEntry.Action.STATUS, by, before=before.code, after=target)
+    cache.delete(COUNTS_GENERATION_KEY)
     return offered[target]
 
 
@@ -161,13 +168,11 @@ def event_types() -> list[fast2.EventType]:
 
 
 def add_event(work_order_id: int, *, title: str, text: str, type_code: str, by) -> None:
-    try:
-        fast2.get_client().add_event(work_order_id, title=title, text=text, type_code=type_code)
-    except BackendRefused as exc:
-        if exc.status == 401:
-            raise
-        raise ActionRefused(exc.message or gettext("Händelsen kunde inte sparas.")) from None
-    _audit(work_order_id, AuditEntry.Action.EVENT, by, before="", after=title)
+    refusable(
+        lambda: fast2.get_client().add_event(work_order_id, title=title, text=text, type_code=type_code),
+        gettext("Händelsen kunde inte sparas."),
+    )
+    audit(work_order_id, AuditEntry.Action.EVENT, by, before="", after=title)
 
 
 def change_priority(work_order_id: int, code: str, *, by) -> None:
@@ -176,14 +181,14 @@ def change_priority(work_order_id: int, code: str, *, by) -> None:
     if before == code:
         return
     _updated(lambda: client.set_priority(work_order_id, code))
-    _audit(work_order_id, AuditEntry.Action.PRIORITY, by, before=before, after=code)
+    audit(work_order_id, AuditEntry.Action.PRIORITY, by, before=before, after=code)
 
 
 def plan(work_order_id: int, planning: fast2.Planning | None, *, by) -> None:
     client = fast2.get_client()
     before = describe_planning(client.work_order(work_order_id).planning)
     _updated(lambda: client.set_planning(work_order_id, planning))
-    _audit(work_order_id, AuditEntry.Action.PLANNING, by, before=before, after=describe_planning(planning))
+    audit(work_order_id, AuditEntry.Action.PLANNING, by, before=before, after=describe_planning(planning))
 
 
 def close_sla(work_order_id: int, *, by) -> None:
@@ -191,7 +196,7 @@ def close_sla(work_order_id: int, *, by) -> None:
     if client.sla(work_order_id).closed:
         raise ActionRefused(gettext("SLA:n är redan avslutad."))
     _updated(lambda: client.close_sla(work_order_id))
-    _audit(work_order_id, AuditEntry.Action.SLA, by, before=gettext("Pågår"), after=gettext("Avslutad"))
+    audit(work_order_id, AuditEntry.Action.SLA, by, before=gettext("Pågår"), after=gettext("Avslutad"))
 
 
 def contact_of(work_order_id: int, contact_id: int) -> fast2.Contact:
@@ -222,13 +227,13 @@ def open_file(work_order_id: int, file_id: int) -> tuple[WorkOrderFile, Download
 
 def add_contact(work_order_id: int, contact: fast2.Contact, *, by) -> None:
     _updated(lambda: fast2.get_client().add_contact(work_order_id, contact))
-    _audit(work_order_id, AuditEntry.Action.CONTACT_ADDED, by, before="", after=describe_contact(contact))
+    audit(work_order_id, AuditEntry.Action.CONTACT_ADDED, by, before="", after=describe_contact(contact))
 
 
 def change_contact(work_order_id: int, contact_id: int, contact: fast2.Contact, *, by) -> None:
     before = contact_of(work_order_id, contact_id)
     _updated(lambda: fast2.get_client().update_contact(contact_id, contact))
-    _audit(
+    audit(
         work_order_id,
         AuditEntry.Action.CONTACT_CHANGED,
         by,
@@ -240,7 +245,7 @@ def change_contact(work_order_id: int, contact_id: int, contact: fast2.Contact, 
 def remove_contact(work_order_id: int, contact_id: int, *, by) -> None:
     before = contact_of(work_order_id, contact_id)
     _updated(lambda: fast2.get_client().delete_contact(contact_id))
-    _audit(work_order_id, AuditEntry.Action.CONTACT_REMOVED, by, before=describe_contact(before), after="")
+    audit(work_order_id, AuditEntry.Action.CONTACT_REMOVED, by, before=describe_contact(before), after="")
 
 
 def describe_contact(contact: fast2.Contact) -> str:
@@ -260,18 +265,7 @@ def describe_planning(planning: fast2.Planning | None) -> str:
 
 
 def _updated(update) -> None:
-    try:
-        update()
-    except BackendRefused as exc:
-        if exc.status == 401:
-            raise
-        raise ActionRefused(exc.message or gettext("Arbetsordern kunde inte ändras.")) from None
-
-
-def _audit(work_order_id: int, action: str, by, *, before: str, after: str) -> None:
-    AuditEntry.objects.create(
-        work_order_id=work_order_id, actor=by, actor_email=by.email, action=action, before=before, after=after
-    )
+    refusable(update, gettext("Arbetsordern kunde inte ändras."))
 
 
 def _refused_message() -> str:

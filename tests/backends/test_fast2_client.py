@@ -63,6 +63,29 @@ def test_it_reads_and_adds_händelser(live_sandbox):
     assert any(e.id == new_id and e.text == "Lapp i dörren." for e in events)
 
 
+def test_it_reads_changes_and_deletes_a_händelse(live_sandbox):
+    from datetime import date
+
+    from apps.backends.fast2 import EventChange
+
+    client = get_client()
+    row = open_row("PAGAR")
+    new_id = client.add_event(row.pk, title="Ingen hemma", text="", type_code="BOM")
+    fresh = client.event(new_id)
+    assert fresh.modified_by == fresh.created_by and fresh.active_from == fresh.registered_at.date()
+    change = EventChange("Hemma efter 16", "Ring först.", "KONT", date(2030, 1, 1), date(2030, 1, 31))
+    client.update_event(new_id, change)
+    changed = client.event(new_id)
+    assert (changed.title, changed.text, changed.type_code) == ("Hemma efter 16", "Ring först.", "KONT")
+    assert (changed.active_from, changed.active_to) == (date(2030, 1, 1), date(2030, 1, 31))
+    with pytest.raises(BackendRefused) as refused:
+        client.update_event(new_id, EventChange("", "", "KONT"))
+    assert refused.value.status == 400 and "rubrik" in refused.value.message
+    client.delete_event(new_id)
+    with pytest.raises(BackendNotFound):
+        client.event(new_id)
+
+
 def test_an_unknown_work_order_is_not_found(live_sandbox):
     with pytest.raises(BackendNotFound):
         get_client().work_order(99999999)
@@ -164,3 +187,22 @@ def test_it_adds_changes_and_removes_a_contact_person(live_sandbox):
     assert client.contacts(row.pk)[0].email == "gun@example.se"
     client.delete_contact(contact_id)
     assert client.contacts(row.pk) == []
+
+
+def test_it_sends_only_the_fields_a_change_sets(live_sandbox):
+    from apps.backends.fast2 import WorkOrderChange
+
+    client = get_client()
+    row = open_row("GODK")
+    before = client.work_order(row.pk)
+    client.update_work_order(row.pk, WorkOrderChange(remark="Garanti?", access_code="J"))
+    after = client.work_order(row.pk)
+    assert (after.remark, after.access_code) == ("Garanti?", "J")
+    assert (after.description, after.priority_code, after.performer_id) == (
+        before.description,
+        before.priority_code,
+        before.performer_id,
+    )
+    with pytest.raises(BackendRefused) as refused:
+        client.update_work_order(row.pk, WorkOrderChange(kind_code="T"))
+    assert refused.value.status == 400 and refused.value.message.startswith("arbetsordertypKod")

@@ -1,7 +1,8 @@
 """A staff member's first day: turning on TOTP, then moving a work order along.
 
 The work-order page grows other sections (photos, errand rows); this journey uses
-only the summary, the status buttons, the event form and the planning form.
+the summary, the status buttons, the event forms (add, then change), the planning
+form and the time form.
 """
 
 import re
@@ -96,3 +97,23 @@ def test_a_staff_member_turns_on_totp_and_moves_a_work_order_along(journey, staf
     expect(page.get_by_role("status")).to_have_text("Arbetsordern är planerad.")
     expect(summary).to_contain_text(f"{visit.isoformat()} 08:00–12:00")
     walk.check("planned")
+
+    times = page.locator("#tider")
+    times.get_by_label("Aktivitet").select_option(label="Reparation")
+    times.get_by_label("Timmar").fill("1")
+    times.get_by_label("Minuter").fill("30")
+    times.get_by_role("button", name="Spara tiden").click()
+    expect(page.get_by_role("status")).to_have_text("Tiden är sparad.")
+    expect(page.get_by_role("table", name="Bokad tid")).to_contain_text("Reparation")
+    expect(page.get_by_role("table", name="Bokad tid").locator("tfoot")).to_contain_text("1\u00a0tim\u00a030 min")
+    walk.check("time added")
+
+    page.get_by_role("link", name="Ändra Ringt hyresgästen").click()
+    expect(page.get_by_role("group", name="Ändra händelsen Ringt hyresgästen")).to_be_visible()
+    walk.check("event opened for change")
+    page.get_by_label("Rubrik").fill("Ringt hyresgästen igen")
+    page.get_by_label("Aktiv till och med").fill((visit + timedelta(days=1)).isoformat())
+    page.get_by_role("button", name="Spara ändringen").click()
+    expect(page.get_by_role("status")).to_have_text("Händelsen är ändrad.")
+    expect(page.locator("ol.timeline")).to_contain_text("Ringt hyresgästen igen")
+    walk.check("event changed")

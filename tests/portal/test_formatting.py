@@ -7,7 +7,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from portal.formatting import isodate, isodatetime, money, postcode
+from portal.formatting import duration, isodate, isodatetime, money, postcode
 
 AFTERNOON_UTC = datetime(2026, 11, 23, 13, 5, tzinfo=UTC)  # 14:05 in Stockholm
 LATE_EVENING_UTC = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)  # already the 24th in Stockholm
@@ -85,3 +85,20 @@ def test_a_swedish_postal_code_is_written_as_on_a_letter():
     assert postcode("80426") == "804\xa026"
     assert postcode("804 26") == "804\xa026"
     assert postcode("N-0150") == "N-0150", "a foreign code stays as it was given"
+
+
+@pytest.mark.parametrize(
+    ("minutes", "sv", "en"),
+    [
+        (45, "45 min", "45 min"),
+        (60, "1 tim", "1 h"),
+        (200, "3 tim 20 min", "3 h 20 min"),
+        (18155, "12 dagar 14 tim", "12 days 14 h"),
+        (-1440, "1 dag", "1 day"),
+    ],
+)
+def test_a_duration_is_written_as_people_say_it(minutes, sv, en):
+    with translation.override("sv"):
+        assert duration(minutes).replace("\xa0", " ") == sv
+    with translation.override("en"):
+        assert duration(minutes).replace("\xa0", " ") == en

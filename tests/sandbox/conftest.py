@@ -67,3 +67,11 @@ class Pm5:
 @pytest.fixture
 def pm5(client, settings_for_sandbox) -> Pm5:
     return Pm5(client)
+
+
+@pytest.fixture
+def fast2_api(client, small_demo, settings_for_sandbox):
+    """The FAST2 facade over the small demo, with both tokens (tests/sandbox/test_fast2.py's helper)."""
+    from tests.sandbox.test_fast2 import Fast2
+
+    return Fast2(client)

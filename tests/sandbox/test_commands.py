@@ -29,6 +29,8 @@ def test_it_builds_the_company_and_creates_the_demo_logins():
     assert CustomerLink.objects.get(user__email="hyresgast2@example.se").customer_number == ANNA
     staff = get_user_model().objects.get(email="personal@example.se")
     assert staff.is_staff and not CustomerLink.objects.filter(user=staff).exists()
+    # The demo's staff member is a FAST2 utförare, so "Mina arbetsorder" is not empty.
+    assert staff.fast2_resource.resource_id.startswith("R")
     assert EmailAddress.objects.filter(email="hyresgast@example.se", verified=True).exists()
     assert get_user_model().objects.get(email="hyresgast@example.se").check_password("Hyresgast-demo-1")
     assert not CustomerLink.objects.filter(customer_number=MAJA).exists()

@@ -93,7 +93,7 @@ def test_an_unknown_work_order_is_404(staff_client, live_sandbox):
 
 def test_wrong_methods_are_405(staff_client):
     assert staff_client.get(move(1)).status_code == 405
-    assert staff_client.post(detail(1)).status_code == 405
+    assert staff_client.put(detail(1)).status_code == 405  # its POST is the page's named actions
 
 
 def test_a_backend_that_is_down_gives_a_calm_page_and_keeps_the_status(staff_client, settings, unreachable):

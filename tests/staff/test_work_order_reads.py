@@ -10,10 +10,10 @@ from apps.staff.errand_rows import ErrandRows
 
 
 class BarrierClient:
-    """A FAST2 client whose reads only return once all four are under way together."""
+    """A FAST2 client whose reads only return once all five are under way together."""
 
     def __init__(self, work_order):
-        self.barrier = threading.Barrier(4, timeout=10)
+        self.barrier = threading.Barrier(5, timeout=10)
         self._work_order = work_order
 
     def work_order(self, work_order_id):
@@ -35,6 +35,12 @@ class BarrierClient:
     def contacts(self, work_order_id):
         return self._together([])
 
+    def times(self, work_order_id):
+        return self._together([])
+
+    def activities(self):
+        return []
+
 
 @pytest.mark.django_db
 def test_the_reads_after_the_work_order_run_at_the_same_time(monkeypatch):
@@ -43,8 +49,8 @@ def test_the_reads_after_the_work_order_run_at_the_same_time(monkeypatch):
     monkeypatch.setattr(services.fast2, "get_client", lambda: client)
     monkeypatch.setattr(services, "event_types", lambda: [])
     monkeypatch.setattr(services, "for_work_order", lambda wo: ErrandRows(missing=wo is not work_order))
-    # Whatever STAFF_PARALLEL_READS says here, the barrier needs all five reads at once.
-    monkeypatch.setattr(services, "_READS", ThreadPoolExecutor(max_workers=5))
+    # Whatever STAFF_PARALLEL_READS says here, the barrier needs all six reads at once.
+    monkeypatch.setattr(services, "_READS", ThreadPoolExecutor(max_workers=6))
 
     page = services.work_order_page(7)
 

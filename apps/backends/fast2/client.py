@@ -21,6 +21,7 @@ class Fast2Client(Fast2Base, TimeCalls, FileCalls, StructureCalls):
         params: list[tuple[str, str]] = [("offset", str(offset)), ("limit", str(limit))]
         params += [("status", code) for code in query.statuses]
         params += [("feltyp", code) for code in query.kinds]
+        params += [("utforare", resource_id) for resource_id in query.performers]
         # prio is the sandbox's extension of the seed's query; a FAST2 without it ignores it.
         params += [("prio", code) for code in query.priorities]
         if query.object_id:
@@ -48,6 +49,29 @@ class Fast2Client(Fast2Base, TimeCalls, FileCalls, StructureCalls):
                 "bokadTomTid": planning.to_time,
             }
         self._update(work_order_id, {"planering": body})
+
+    def update_work_order(self, work_order_id: int, change: t.WorkOrderChange) -> None:
+        """PUT /v1/arbetsorder/{id} with the fields the change sets, nothing else (a partial update)."""
+        information = {
+            wire: value
+            for wire, value in (
+                ("beskrivning", change.description),
+                ("kommentar", change.comment),
+                ("anmarkning", change.remark),
+                ("atgard", change.action_taken),
+            )
+            if value is not None
+        }
+        flat = {
+            "enhetsNotering": change.unit_note,
+            "arbetsordertypKod": change.kind_code,
+            "tilltradesKod": change.access_code,
+            "resursId": change.performer_id,
+        }
+        body = {wire: value for wire, value in flat.items() if value is not None}
+        if information:
+            body["information"] = information
+        self._update(work_order_id, body)
 
     def _update(self, work_order_id: int, body: dict[str, Any]) -> None:
         path = f"/v1/arbetsorder/{int(work_order_id)}"
@@ -112,6 +136,25 @@ class Fast2Client(Fast2Base, TimeCalls, FileCalls, StructureCalls):
         body = {"rubrik": title, "text": text, "typKod": type_code}
         data = self._resource("POST", "/v1/arbetsorder/handelser", "handelser", params=params, json_body=body)
         return parse.created_id(data)
+
+    def event(self, event_id: int) -> t.Event:
+        path = f"/v1/arbetsorder/handelser/{int(event_id)}"
+        return parse.event(self._resource("GET", path, "handelser/{id}"))
+
+    def update_event(self, event_id: int, change: t.EventChange) -> None:
+        body = {
+            "rubrik": change.title,
+            "text": change.text,
+            "typKod": change.type_code,
+            "aktivFrom": change.active_from.isoformat() if change.active_from else None,
+            "aktivTom": change.active_to.isoformat() if change.active_to else None,
+        }
+        path = f"/v1/arbetsorder/handelser/{int(event_id)}"
+        self._resource("PUT", path, "handelser/{id}", json_body=body, expect_json=False)
+
+    def delete_event(self, event_id: int) -> None:
+        path = f"/v1/arbetsorder/handelser/{int(event_id)}"
+        self._resource("DELETE", path, "handelser/{id}", expect_json=False)
 
 
 def get_client() -> Fast2Client:

@@ -49,6 +49,8 @@ def work_order(data: Any) -> t.WorkOrder:
         priority_code=prio.text("prioKod"),
         priority_label=prio.text("prioBesk"),
         performer=w.group("utforare").text("namn"),
+        performer_id=w.group("utforare").text("id"),
+        access_code=access.text("tilltradeKod"),
         origin=w.text("ursprung"),
         registered_at=_moment(w.group("registrerad").text("datumregistrerad", "datumRegistrerad")),
         ordered_at=_moment(w.group("bestalld").text("datumBestalld")),
@@ -103,7 +105,11 @@ def statuses(data: Any) -> list[t.Status]:
 def events(data: Any) -> list[t.Event]:
     if not isinstance(data, list):
         raise BackendInvalid("FAST2 händelser: expected a list")
-    return [_event(Wire(item, "Handelse")) for item in data]
+    return [event(item) for item in data]
+
+
+def event(data: Any) -> t.Event:
+    return _event(Wire(data, "Handelse"))
 
 
 def event_types(data: Any) -> list[t.EventType]:
@@ -168,6 +174,10 @@ def _event(w: Wire) -> t.Event:
         type_label=w.text("typBeskrivning"),
         created_by=w.text("skapadAv"),
         registered_at=_moment(w.text("datumRegistrerad")),
+        modified_by=w.text("modifieradAv"),
+        modified_at=_moment(w.text("datumModifierad")),
+        active_from=_date(w.text("aktivFrom")),
+        active_to=_date(w.text("aktivTom")),
     )
 
 

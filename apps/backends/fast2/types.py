@@ -82,6 +82,8 @@ class WorkOrder:
     # externtId: the errand row's GUID in Errands v2 where the landlord's PM sets it; externtNr is the errand's number.
     external_id: str | None = None
     reporter: Reporter | None = None
+    performer_id: str | None = None  # utforare.id: the FAST2 resource ordered to do it
+    access_code: str | None = None  # tilltradeKod: J the utförare may let themselves in, N not
 
     @property
     def status_label(self) -> str:
@@ -94,6 +96,24 @@ class WorkOrder:
     @property
     def is_urgent(self) -> bool:
         return self.priority_code == Priority.URGENT
+
+
+@dataclass(frozen=True)
+class WorkOrderChange:
+    """PUT /v1/arbetsorder/{id} as the staff pages use it: None leaves a field as it is, "" clears a text."""
+
+    description: str | None = None
+    comment: str | None = None
+    remark: str | None = None
+    action_taken: str | None = None
+    unit_note: str | None = None
+    kind_code: str | None = None  # F Felanmälan, U Underhåll (seed 2.10)
+    access_code: str | None = None  # J or N
+    performer_id: str | None = None  # resursId: reassign
+
+    @property
+    def is_empty(self) -> bool:
+        return all(value is None for value in vars(self).values())
 
 
 @dataclass(frozen=True)
@@ -121,6 +141,26 @@ class Event:
     type_label: str | None
     created_by: str | None
     registered_at: datetime | None
+    modified_by: str | None = None
+    modified_at: datetime | None = None
+    active_from: date | None = None
+    active_to: date | None = None  # None: no end
+
+    @property
+    def is_system(self) -> bool:
+        """FAST2 writes these itself (a status change); staff change only their own kinds."""
+        return self.type_code == "SYS"
+
+
+@dataclass(frozen=True)
+class EventChange:
+    """What PUT handelser/{id} sets: every field is sent, so what staff cleared is cleared."""
+
+    title: str
+    text: str
+    type_code: str
+    active_from: date | None = None
+    active_to: date | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +179,7 @@ class WorkOrderQuery:
     created_after: date | None = None
     modified_after: datetime | None = None
     kinds: tuple[str, ...] = field(default=())
+    performers: tuple[str, ...] = ()  # utforare: resource ids
 
 
 @dataclass(frozen=True)

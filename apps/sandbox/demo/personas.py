@@ -41,3 +41,6 @@ DEMO_LOGINS = (
     DemoLogin("hyresgast2@example.se", "Hyresgast-demo-2", ANNA.customer_number),
     DemoLogin("personal@example.se", "Personal-demo-1", "", is_staff=True),
 )
+
+# The FAST2 utförare the demo's staff member works as (a supplier of demo/names.py).
+DEMO_STAFF_RESOURCE = "Gävle Rör & VVS AB"

@@ -8,7 +8,7 @@ enhet). It starts in REG, or GODK at once when a utförare (resursId) is given
 (seed 2.1's "beställd direkt"); statusKod may ask for REG or GODK, GODK only
 with a utförare.
 
-A resursId is a utförare the sandbox knows: "R<n>", as GET /v1/arbetsorder
+A resursId is a utförare the sandbox knows: "R<n>" (resources.py), as GET /v1/arbetsorder
 shows one (there is no list of resources in API 1.1). Fields the sandbox's
 errand rows have no place for are refused with a reason, never dropped:
 a caller must not believe that an invoice basis was stored. The anmärkning
@@ -22,7 +22,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from apps.sandbox.fast2 import structure
+from apps.sandbox.fast2 import resources, structure
 from apps.sandbox.fast2.updates import UpdateInvalid, plan_errand, planning
 from apps.sandbox.models import (
     Customer,
@@ -44,6 +44,7 @@ SYSTEM_ONLY_KINDS = ("T",)
 # Write fields of 7.6.2 the sandbox has nowhere to keep.
 NOT_KEPT = ("externtId", "externtNr", "buntId", "nyEnhet", "ekonomi", "fakturera")
 MAX_DESCRIPTION = 4000
+REPORTER_FIELDS = ("reporter_name", "reporter_phone", "reporter_email")
 
 
 class CreateInvalid(Exception):
@@ -55,15 +56,15 @@ def create(body: dict[str, Any], *, by: str) -> ErrandRow:
         if body.get(name) not in (None, "", {}, []):
             raise CreateInvalid(f"{name} kan inte sparas av sandlådan; skicka det inte.")
     obj = _object(body.get("objektId"))
-    room, unit = _place(obj, body.get("utrymmesId"), body.get("enhetsId"))
-    kind = _kind(body.get("arbetsordertypKod"), unit)
-    fault_type_id = _phrase(body.get("frasNr"), unit)
-    note = _limited(body.get("enhetsNotering"), "enhetsNotering", 200)
+    room, unit = place(obj, body.get("utrymmesId"), body.get("enhetsId"))
+    kind = kind_of(body.get("arbetsordertypKod"), unit)
+    fault_type_id = phrase_of(body.get("frasNr"), unit)
+    note = limited(body.get("enhetsNotering"), "enhetsNotering", 200)
     if note and unit is None:
         raise CreateInvalid("enhetsNotering kräver enhetsId.")
-    information = _information(body.get("information"))
-    customer = _customer(body.get("kundNr"), obj)
-    performer = _performer(body.get("resursId"))
+    information = information_of(body.get("information"))
+    customer = customer_of(body.get("kundNr"), obj)
+    performer = performer_of(body.get("resursId"))
     status = _status(body.get("statusKod"), performer)
     try:
         start, until = planning(body["planering"]) if body.get("planering") is not None else (None, None)
@@ -74,7 +75,7 @@ def create(body: dict[str, Any], *, by: str) -> ErrandRow:
         node=unit or room or obj.root_node,
         kind=kind,
         source=_source(body.get("ursprung")),
-        reporter=_reporter(body.get("anmalare")),
+        reporter=reporter_of(body.get("anmalare")),
         customer=customer,
         performer=performer,
         status=status,
@@ -85,7 +86,7 @@ def create(body: dict[str, Any], *, by: str) -> ErrandRow:
             "remark": information["anmarkning"],
             "specification": note,
             "fault_type_id": fault_type_id,
-            "key_handling": _access(body.get("tilltradesKod"), obj),
+            "key_handling": access_of(body.get("tilltradesKod"), obj),
             "priority": _priority(body.get("prioKod")),
             "planned_at": start,
             "planned_until": until,
@@ -136,17 +137,7 @@ def _save(*, obj, node, kind, source, reporter, customer, performer, status, row
         errand=errand, node=node, status=status, registered_at=now, ordered_at=ordered_at, **row
     )
     if performer is not None:
-        people.append(
-            ErrandParticipant(
-                errand=errand,
-                row=saved,
-                role=ErrandParticipant.Role.HANDLER,
-                display_name=performer.display_name,
-                phone=performer.phone,
-                mobile=performer.mobile,
-                email=performer.email,
-            )
-        )
+        people.append(resources.performing(saved, performer))
     ErrandParticipant.objects.bulk_create(people)
     ErrandRowHistoryEntry.objects.create(row=saved, label="Registrerad", at=now, user=by)
     if status == WorkOrderStatus.GODK:
@@ -166,7 +157,7 @@ def _object(value: Any) -> RentalObject:
     return obj
 
 
-def _place(obj: RentalObject, room_id: Any, unit_id: Any) -> tuple[Node | None, Node | None]:
+def place(obj: RentalObject, room_id: Any, unit_id: Any) -> tuple[Node | None, Node | None]:
     """The utrymme and enhet, checked to be of this objekt and of each other; the enhet's utrymme if left out."""
     room = unit = None
     if room_id is not None:
@@ -184,7 +175,7 @@ def _place(obj: RentalObject, room_id: Any, unit_id: Any) -> tuple[Node | None, 
     return room, unit
 
 
-def _kind(value: Any, unit: Node | None) -> str:
+def kind_of(value: Any, unit: Node | None) -> str:
     code = value or "F"
     if code in SYSTEM_ONLY_KINDS:
         raise CreateInvalid(f"arbetsordertypKod {code} kan bara skapas av systemet.")
@@ -197,7 +188,7 @@ def _kind(value: Any, unit: Node | None) -> str:
     return KINDS[code]
 
 
-def _phrase(value: Any, unit: Node | None) -> int | None:
+def phrase_of(value: Any, unit: Node | None) -> int | None:
     if value is None:
         return None
     if unit is None:
@@ -208,36 +199,36 @@ def _phrase(value: Any, unit: Node | None) -> int | None:
     return fault_id
 
 
-def _information(value: Any) -> dict[str, str]:
+def information_of(value: Any) -> dict[str, str]:
     if value is None:
         value = {}
     if not isinstance(value, dict):
         raise CreateInvalid("information ska vara ett objekt.")
     return {
-        "anmarkning": _limited(value.get("anmarkning"), "information.anmarkning", MAX_DESCRIPTION),
-        "beskrivning": _limited(value.get("beskrivning"), "information.beskrivning", MAX_DESCRIPTION),
-        "kommentar": _limited(value.get("kommentar"), "information.kommentar", 200),
-        "atgard": _limited(value.get("atgard"), "information.atgard", 40),
+        "anmarkning": limited(value.get("anmarkning"), "information.anmarkning", MAX_DESCRIPTION),
+        "beskrivning": limited(value.get("beskrivning"), "information.beskrivning", MAX_DESCRIPTION),
+        "kommentar": limited(value.get("kommentar"), "information.kommentar", 200),
+        "atgard": limited(value.get("atgard"), "information.atgard", 40),
     }
 
 
-def _reporter(value: Any) -> dict[str, str]:
+def reporter_of(value: Any) -> dict[str, str]:
     """anmalare (AnnanAnmalare): someone other than the customer reported it."""
     if value in (None, {}):
         return {}
     if not isinstance(value, dict):
         raise CreateInvalid("anmalare ska vara ett objekt.")
     reporter = {
-        "reporter_name": _limited(value.get("namn"), "anmalare.namn", 120),
-        "reporter_phone": _limited(value.get("telefon"), "anmalare.telefon", 30),
-        "reporter_email": _limited(value.get("epostAdress"), "anmalare.epostAdress", 254),
+        "reporter_name": limited(value.get("namn"), "anmalare.namn", 120),
+        "reporter_phone": limited(value.get("telefon"), "anmalare.telefon", 30),
+        "reporter_email": limited(value.get("epostAdress"), "anmalare.epostAdress", 254),
     }
     if not reporter["reporter_name"] and any(reporter.values()):
         raise CreateInvalid("anmalare.namn krävs när någon annan än kunden anmäler.")
     return reporter
 
 
-def _customer(value: Any, obj: RentalObject) -> Customer | None:
+def customer_of(value: Any, obj: RentalObject) -> Customer | None:
     """kundNr is the kundnummer (contract ambiguity 3); the customer must be one who may report on the objekt."""
     if value in (None, ""):
         return None
@@ -249,15 +240,11 @@ def _customer(value: Any, obj: RentalObject) -> Customer | None:
     return customer
 
 
-def _performer(value: Any) -> ErrandParticipant | None:
+def performer_of(value: Any) -> ErrandParticipant | None:
     if value in (None, ""):
         return None
     text = str(value)
-    found = None
-    if text[:1] == "R" and text[1:].isdigit():
-        found = ErrandParticipant.objects.filter(
-            pk=int(text[1:]), role=ErrandParticipant.Role.HANDLER, row__isnull=False
-        ).first()
+    found = resources.participant(text)
     if found is None:
         raise CreateInvalid(f"resursId {text} är ingen känd utförare.")
     return found
@@ -273,7 +260,7 @@ def _status(value: Any, performer: ErrandParticipant | None) -> str:
     return value
 
 
-def _access(value: Any, obj: RentalObject) -> KeyHandlingType | None:
+def access_of(value: Any, obj: RentalObject) -> KeyHandlingType | None:
     """tilltradesKod J or N (default N, the contract's) as the object's key handling that permits it or not."""
     code = value or "N"
     if code not in ("J", "N"):
@@ -307,7 +294,7 @@ def _number(value: Any, name: str) -> str:
     return str(value)
 
 
-def _limited(value: Any, name: str, limit: int) -> str:
+def limited(value: Any, name: str, limit: int) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):

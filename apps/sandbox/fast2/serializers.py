@@ -17,6 +17,7 @@ from django.db.models import Max, Prefetch, QuerySet
 from django.db.models.functions import Coalesce, Greatest, Length
 from django.utils import timezone
 
+from apps.sandbox.fast2 import resources
 from apps.sandbox.fast2.wire import clock, day, moment
 from apps.sandbox.models import (
     Errand,
@@ -51,12 +52,15 @@ def work_orders() -> QuerySet[ErrandRow]:
 def work_order_list(rows: Iterable[ErrandRow]) -> list[dict]:
     rows = list(rows)
     nodes = _path_nodes(rows)
-    return [work_order(row, nodes) for row in rows]
+    ids = resources.resource_ids()
+    return [work_order(row, nodes, ids) for row in rows]
 
 
-def work_order(row: ErrandRow, nodes: dict[str, Node] | None = None) -> dict:
+def work_order(row: ErrandRow, nodes: dict[str, Node] | None = None, ids: dict[str, str] | None = None) -> dict:
     if nodes is None:
         nodes = _path_nodes([row])
+    if ids is None:
+        ids = resources.resource_ids()
     errand: Errand = row.errand
     path = [nodes[node_id] for node_id in row.node.path.split("-") if node_id in nodes] if row.node_id else []
     room = next((n for n in path if n.kind.level == "room"), None)
@@ -72,7 +76,9 @@ def work_order(row: ErrandRow, nodes: dict[str, Node] | None = None) -> dict:
         "objekt": {"id": errand.rental_object.number},
         "kund": {"id": errand.customer_id} if errand.customer_id else None,
         "bunt": None,
-        "utforare": {"id": f"R{handler.pk}", "namn": handler.display_name, "kommunikation": None} if handler else None,
+        "utforare": {"id": ids.get(handler.display_name), "namn": handler.display_name, "kommunikation": None}
+        if handler
+        else None,
         "status": {"statusKod": row.status},
         # beskrivning: sandbox-defined, see the module docstring.
         "utrymme": {"id": _number(room.id), "beskrivning": room.label} if room else None,
@@ -155,10 +161,11 @@ def event(entry: ErrandRowHistoryEntry) -> dict:
         "sortBeskrivning": None,
         "skapadAv": entry.user,
         "datumRegistrerad": moment(entry.at),
-        "modifieradAv": None,
-        "datumModifierad": None,
-        "aktivFrom": None,
-        "aktivTom": None,
+        # Until the first change: the creator and the registration (sandbox-defined, see events.py).
+        "modifieradAv": entry.modified_by or entry.user,
+        "datumModifierad": moment(entry.modified_at or entry.at),
+        "aktivFrom": day(entry.active_from or timezone.localtime(entry.at).date()),
+        "aktivTom": day(entry.active_to),
     }
 
 

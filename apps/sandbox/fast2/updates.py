@@ -1,18 +1,15 @@
-"""PUT /v1/arbetsorder/{id} (seed 7.6.1) for what the sandbox can change: priority and planning.
+"""The priority and planning of PUT /v1/arbetsorder/{id} (editing.py applies the whole body).
 
-A partial update (contract ambiguity 13): absent fields stay, a null planering
-clears the booking. A work order is updatable only while open (before UTFÖRD).
-Each change is written as a system händelse, and the booking is also the
-errand's planned time in PM5, so the tenant sees it.
+A null planering clears the booking; the booking is also the errand's planned
+time in PM5, so the tenant sees it.
 """
 
 from datetime import date, datetime, time
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
-from apps.sandbox.models import ErrandRow, ErrandRowHistoryEntry, Priority
+from apps.sandbox.models import ErrandRow, Priority
 from apps.sandbox.models.errands import OPEN_STATUSES
 
 
@@ -24,31 +21,7 @@ class UpdateInvalid(Exception):
     """400: the body cannot be applied."""
 
 
-@transaction.atomic
-def update(row: ErrandRow, body: dict[str, Any], *, by: str) -> None:
-    row = ErrandRow.objects.select_for_update().select_related("errand").get(pk=row.pk)
-    if row.status not in OPEN_STATUSES:
-        raise UpdateRefused(f"Arbetsordern är {row.status} och kan inte längre ändras.")
-    now = timezone.now()
-    notes = []
-    if "prioKod" in body:
-        priority = _priority(body["prioKod"])
-        if priority != row.priority:
-            row.priority = priority
-            notes.append(f"Prioritet ändrad till {Priority(priority).label}.")
-    if "planering" in body:
-        start, until = planning(body["planering"])
-        if (start, until) != (row.planned_at, row.planned_until):
-            row.planned_at, row.planned_until = start, until
-            notes.append(_planned_note(start, until))
-    row.save()
-    if "planering" in body:
-        plan_errand(row)
-    for note in notes:
-        ErrandRowHistoryEntry.objects.create(row=row, label=note.rstrip("."), text=note, at=now, user=by)
-
-
-def _priority(value: Any) -> int:
+def priority(value: Any) -> int:
     try:
         return Priority(int(str(value)))
     except ValueError:
@@ -83,7 +56,7 @@ def _clock(value: Any, name: str) -> time | None:
         raise UpdateInvalid(f"planering.{name} ska vara en tid, TT:MM.") from None
 
 
-def _planned_note(start: datetime | None, until: datetime | None) -> str:
+def planned_note(start: datetime | None, until: datetime | None) -> str:
     if start is None:
         return "Planeringen borttagen."
     local = timezone.localtime(start)

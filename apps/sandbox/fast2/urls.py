@@ -5,7 +5,7 @@ Literal segments (vardelista) come before {id}; a trailing slash is accepted (am
 
 from django.urls import re_path
 
-from apps.sandbox.fast2 import customers, files, structure_views, times, views
+from apps.sandbox.fast2 import customers, events, files, structure_views, times, views
 
 AO = r"ao-produkt/v1"
 ID = r"(?P<work_order_id>[^/]+)"
@@ -17,8 +17,9 @@ urlpatterns = [
     re_path(rf"^{AO}/auth/login/?$", views.login, name="fast2-login"),
     # GET lists, POST creates (seed 7.6.2, written with a trailing slash).
     re_path(rf"^{AO}/arbetsorder/?$", views.work_order_list, name="fast2-work-orders"),
-    re_path(rf"^{AO}/arbetsorder/handelser/vardelista/?$", views.event_types, name="fast2-event-types"),
-    re_path(rf"^{AO}/arbetsorder/handelser/?$", views.events, name="fast2-events"),
+    re_path(rf"^{AO}/arbetsorder/handelser/vardelista/?$", events.event_types, name="fast2-event-types"),
+    re_path(rf"^{AO}/arbetsorder/handelser/?$", events.events, name="fast2-events"),
+    re_path(rf"^{AO}/arbetsorder/handelser/(?P<event_id>[^/]+)/?$", events.event_detail, name="fast2-event"),
     re_path(rf"^{AO}/arbetsorder/{ID}/status/vardelista/?$", views.status_values, name="fast2-status-values"),
     re_path(rf"^{AO}/arbetsorder/kontaktpersoner/?$", views.contact_list, name="fast2-contacts"),
     re_path(rf"^{AO}/arbetsorder/kontaktpersoner/(?P<contact_id>[^/]+)/?$", views.contact_detail, name="fast2-contact"),

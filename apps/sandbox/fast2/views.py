@@ -1,4 +1,4 @@
-"""FAST2 API arbetsorder endpoints: login, work orders, status and händelser."""
+"""FAST2 API arbetsorder endpoints: login, work orders, status, SLA and kontaktpersoner (händelser: events.py)."""
 
 from datetime import date, datetime
 
@@ -6,10 +6,10 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from apps.sandbox.fast2 import auth, contacts, creation, lookup, serializers, sla, transitions, updates
+from apps.sandbox.fast2 import auth, contacts, creation, editing, lookup, resources, serializers, sla, transitions
 from apps.sandbox.fast2.wire import FAST2, answer, created, error, ok
 from apps.sandbox.http import BadRequest
-from apps.sandbox.models import ErrandRow, ErrandRowHistoryEntry, WorkOrderContact, WorkOrderStatus
+from apps.sandbox.models import ErrandRow, WorkOrderContact, WorkOrderStatus
 
 MAX_LIMIT = 1000
 
@@ -67,10 +67,10 @@ def work_order_detail(request: HttpRequest, row: ErrandRow, resource: auth.Resou
     if request.method == "GET":
         return answer(serializers.work_order(row))
     try:
-        updates.update(row, FAST2.json_object(request), by=resource.name)
-    except (BadRequest, updates.UpdateInvalid) as exc:
+        editing.update(row, FAST2.json_object(request), by=resource.name)
+    except (BadRequest, editing.UpdateInvalid) as exc:
         return error(400, "BadRequest", str(exc))
-    except updates.UpdateRefused as exc:
+    except editing.UpdateRefused as exc:
         return error(409, "Conflict", str(exc))
     return ok()
 
@@ -118,39 +118,6 @@ def work_order_sla(request: HttpRequest, row: ErrandRow, resource: auth.Resource
 def close_sla(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
     sla.close(row, by=resource.name)
     return ok()
-
-
-@FAST2.endpoint
-@auth.resource_required
-@FAST2.allow("GET", "POST")
-@lookup.work_order_in_query
-def events(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> HttpResponse:
-    if request.method == "GET":
-        return answer([serializers.event(entry) for entry in row.history.all()])
-    try:
-        body = FAST2.json_object(request)
-    except BadRequest as exc:
-        return error(400, "BadRequest", str(exc))
-    title = str(body.get("rubrik") or "").strip()
-    text = str(body.get("text") or "").strip()
-    type_code = str(body.get("typKod") or "")
-    if not title or len(title) > 120:
-        return error(400, "BadRequest", "rubrik krävs och får vara högst 120 tecken.")
-    if type_code not in serializers.EVENT_TYPES or type_code == "SYS":
-        return error(400, "BadRequest", "typKod måste vara en händelsetyp ur värdelistan.")
-    if len(text) > 4000:
-        return error(400, "BadRequest", "text får vara högst 4000 tecken.")
-    entry = ErrandRowHistoryEntry.objects.create(
-        row=row, label=title, text=text, type_code=type_code, at=timezone.now(), user=resource.name
-    )
-    return created(entry.pk)
-
-
-@FAST2.endpoint
-@auth.resource_required
-@FAST2.allow("GET")
-def event_types(request: HttpRequest, resource: auth.Resource) -> HttpResponse:
-    return answer([{"id": code, "text": text} for code, text in serializers.EVENT_TYPES.items() if code != "SYS"])
 
 
 @FAST2.endpoint
@@ -222,6 +189,8 @@ def _filtered(request: HttpRequest):
     if modified_after := request.GET.get("modifieradEfter"):
         moment = _moment(modified_after)
         rows = rows.filter(modified__gt=moment)
+    if performers := _list(request, "utforare"):
+        rows = resources.performed_by(rows, performers)
     if customer_number := request.GET.get("kundNr"):
         rows = rows.filter(errand__customer__customer_number=customer_number)
     return rows

@@ -221,6 +221,11 @@ class ErrandRowHistoryEntry(models.Model):
     # ones the system writes on each status change) and the free text staff add.
     type_code = models.CharField(max_length=10, default="SYS")
     text = models.TextField(blank=True)
+    # FAST2's aktivFrom/aktivTom (set only by PUT handelser/{id}) and who changed it last, when.
+    active_from = models.DateField(null=True, blank=True)
+    active_to = models.DateField(null=True, blank=True)
+    modified_by = models.CharField(max_length=120, blank=True)
+    modified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "errand row history entries"

@@ -7,8 +7,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from apps.accounts.services import create_linked_account
 from apps.sandbox.demo import DemoDataExists, build_demo, has_demo_data, reset_demo
 from apps.sandbox.demo.builder import SIZES, counts
-from apps.sandbox.demo.personas import DEMO_LOGINS, UNLINKED_CUSTOMER
+from apps.sandbox.demo.personas import DEMO_LOGINS, DEMO_STAFF_RESOURCE, UNLINKED_CUSTOMER
+from apps.sandbox.fast2.resources import resource_ids
 from apps.sandbox.models import ContactDetail, Customer
+from apps.staff.models import StaffResource
 
 LOGIN_URL = "http://127.0.0.1:8000/"
 
@@ -44,16 +46,25 @@ class Command(BaseCommand):
             self.stdout.write(f"  {name:<14} {count:>6}")
         self._create_logins()
 
+    def _work_as_a_resource(self, user) -> None:
+        """The demo's staff member is also a FAST2 utförare, so "Mina arbetsorder" has work orders."""
+        resource_id = resource_ids().get(DEMO_STAFF_RESOURCE)
+        if resource_id:
+            StaffResource.objects.update_or_create(user=user, defaults={"resource_id": resource_id})
+            self.stdout.write(f"  {user.email} works as the FAST2 resource {DEMO_STAFF_RESOURCE} ({resource_id}).")
+
     def _create_logins(self) -> None:
         for login in DEMO_LOGINS:
             if login.customer_number and not Customer.objects.filter(customer_number=login.customer_number).exists():
                 raise CommandError(f"Demo customer {login.customer_number} is missing; rebuild with --reset.")
-            create_linked_account(
+            user = create_linked_account(
                 email=login.email,
                 password=login.password,
                 customer_number=login.customer_number,
                 is_staff=login.is_staff,
             )
+            if login.is_staff:
+                self._work_as_a_resource(user)
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Mina sidor: {LOGIN_URL}"))
         for login in DEMO_LOGINS:

@@ -1,6 +1,6 @@
-"""The staff pages: the work-order queue, one work order, and moving its status.
+"""The work order's older actions, each at its own URL: status, event, priority, planning, SLA, contacts.
 
-No decorator guards these views: StaffMiddleware guards the whole namespace.
+The newer ones (time) are named submit buttons of the page's own view (work_order.py).
 """
 
 import logging
@@ -9,64 +9,15 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django.views.decorators.vary import vary_on_headers
+from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.backends.errors import BackendError, BackendNotFound
 from apps.staff import services
-from apps.staff.forms import ContactForm, EventForm, PlanningForm, PriorityForm, QueueFilterForm, StatusForm
-from portal.unavailable import part_of_page, unavailable_page
+from apps.staff.forms import ContactForm, EventForm, PlanningForm, PriorityForm, StatusForm
+from apps.staff.views.page import act, detail, unavailable_context
+from portal.unavailable import unavailable_page
 
 logger = logging.getLogger(__name__)
-
-
-@require_GET
-@vary_on_headers("HX-Request")
-def queue(request: HttpRequest) -> HttpResponse:
-    form = QueueFilterForm(request.GET)
-    page_number = _page_number(request)
-    context: dict = {"form": form, "page": None, "counts": None, "unavailable": False}
-    if form.is_valid():
-        found = part_of_page(
-            lambda: (services.queue(form.filters(), page_number), services.status_counts()), "Staff queue"
-        )
-        context["page"], context["counts"] = found.value or (None, None)
-        context["unavailable"] = found.unavailable
-    template_name = "staff/queue.html"
-    if request.htmx:
-        template_name += "#results"
-    return render(request, template_name, context)
-
-
-@require_GET
-def work_order(request: HttpRequest, work_order_id: int) -> HttpResponse:
-    return _detail(request, work_order_id)
-
-
-def _unavailable_context(work_order_id: int, *args, **kwargs) -> dict:
-    return {"work_order_id": work_order_id}
-
-
-@unavailable_page("staff/unavailable.html", _unavailable_context, not_found_is_404=True)
-def _detail(request: HttpRequest, work_order_id: int, *, bound: dict | None = None, status: int = 200) -> HttpResponse:
-    """The work-order page; ``bound`` carries a form that failed, with what was typed and its errors."""
-    page = services.work_order_page(work_order_id)
-    wo = page.work_order
-    planning = wo.planning
-    forms = {
-        "event_form": EventForm(event_types=page.event_types),
-        "priority_form": PriorityForm(initial={"priority": wo.priority_code}),
-        "contact_form": ContactForm(prefix="new"),
-        "planning_form": PlanningForm(
-            initial={"day": planning.day, "from_time": planning.from_time, "to_time": planning.to_time}
-            if planning
-            else None
-        ),
-    } | (bound or {})
-    context = {"page": page, "wo": wo, "open": wo.is_open, **forms}
-    if bound:
-        context["form"] = next(iter(bound.values()))  # the error summary and the "Fel:" title
-    return render(request, "staff/work_order.html", context, status=status)
 
 
 @require_POST
@@ -97,9 +48,9 @@ def add_event(request: HttpRequest, work_order_id: int) -> HttpResponse:
         messages.error(request, _("Händelsen kunde inte sparas just nu. Försök igen om en stund."))
         return redirect("staff:work_order", work_order_id)
     if not form.is_valid():
-        return _detail(request, work_order_id, bound={"event_form": form}, status=400)
+        return detail(request, work_order_id, bound={"event_form": form}, status=400)
     data = form.cleaned_data
-    return _act(
+    return act(
         request,
         work_order_id,
         lambda: services.add_event(
@@ -113,8 +64,8 @@ def add_event(request: HttpRequest, work_order_id: int) -> HttpResponse:
 def change_priority(request: HttpRequest, work_order_id: int) -> HttpResponse:
     form = PriorityForm(request.POST)
     if not form.is_valid():
-        return _detail(request, work_order_id, bound={"priority_form": form}, status=400)
-    return _act(
+        return detail(request, work_order_id, bound={"priority_form": form}, status=400)
+    return act(
         request,
         work_order_id,
         lambda: services.change_priority(work_order_id, form.cleaned_data["priority"], by=request.user),
@@ -125,7 +76,7 @@ def change_priority(request: HttpRequest, work_order_id: int) -> HttpResponse:
 @require_POST
 def plan(request: HttpRequest, work_order_id: int) -> HttpResponse:
     if "clear" in request.POST:
-        return _act(
+        return act(
             request,
             work_order_id,
             lambda: services.plan(work_order_id, None, by=request.user),
@@ -133,8 +84,8 @@ def plan(request: HttpRequest, work_order_id: int) -> HttpResponse:
         )
     form = PlanningForm(request.POST)
     if not form.is_valid():
-        return _detail(request, work_order_id, bound={"planning_form": form}, status=400)
-    return _act(
+        return detail(request, work_order_id, bound={"planning_form": form}, status=400)
+    return act(
         request,
         work_order_id,
         lambda: services.plan(work_order_id, form.planning(), by=request.user),
@@ -144,7 +95,7 @@ def plan(request: HttpRequest, work_order_id: int) -> HttpResponse:
 
 @require_POST
 def close_sla(request: HttpRequest, work_order_id: int) -> HttpResponse:
-    return _act(
+    return act(
         request,
         work_order_id,
         lambda: services.close_sla(work_order_id, by=request.user),
@@ -156,8 +107,8 @@ def close_sla(request: HttpRequest, work_order_id: int) -> HttpResponse:
 def add_contact(request: HttpRequest, work_order_id: int) -> HttpResponse:
     form = ContactForm(request.POST, prefix="new")
     if not form.is_valid():
-        return _detail(request, work_order_id, bound={"contact_form": form}, status=400)
-    return _act(
+        return detail(request, work_order_id, bound={"contact_form": form}, status=400)
+    return act(
         request,
         work_order_id,
         lambda: services.add_contact(work_order_id, form.contact(), by=request.user),
@@ -166,13 +117,13 @@ def add_contact(request: HttpRequest, work_order_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@unavailable_page("staff/unavailable.html", _unavailable_context, not_found_is_404=True)
+@unavailable_page("staff/unavailable.html", unavailable_context, not_found_is_404=True)
 def edit_contact(request: HttpRequest, work_order_id: int, contact_id: int) -> HttpResponse:
     contact = services.contact_of(work_order_id, contact_id)
     if request.method == "POST":
         form = ContactForm(request.POST)
         if form.is_valid():
-            return _act(
+            return act(
                 request,
                 work_order_id,
                 lambda: services.change_contact(work_order_id, contact_id, form.contact(), by=request.user),
@@ -186,32 +137,9 @@ def edit_contact(request: HttpRequest, work_order_id: int, contact_id: int) -> H
 
 @require_POST
 def remove_contact(request: HttpRequest, work_order_id: int, contact_id: int) -> HttpResponse:
-    return _act(
+    return act(
         request,
         work_order_id,
         lambda: services.remove_contact(work_order_id, contact_id, by=request.user),
         _("Kontaktpersonen är borttagen."),
     )
-
-
-def _act(request: HttpRequest, work_order_id: int, action, done: str) -> HttpResponse:
-    """Run one staff action; tell how it went on the work order's page (POST-redirect-GET)."""
-    try:
-        action()
-    except BackendNotFound:
-        raise Http404 from None
-    except services.ActionRefused as exc:
-        messages.error(request, str(exc))
-    except BackendError as exc:
-        logger.warning("Staff action: FAST2 unavailable (%s)", type(exc).__name__)
-        messages.error(request, _("Ändringen kunde inte sparas just nu. Försök igen om en stund."))
-    else:
-        messages.success(request, done)
-    return redirect("staff:work_order", work_order_id)
-
-
-def _page_number(request: HttpRequest) -> int:
-    try:
-        return max(1, min(int(request.GET.get("sida", "1")), 10_000))
-    except ValueError:
-        return 1
