@@ -11,15 +11,14 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from portal.env import env_bool, env_float, env_int, env_list, env_str
+from portal.env import env_bool, env_float, env_int, env_list, env_str, portal_env
+from portal.settings_security import *  # noqa: F403  HTTPS, HSTS, cookies, Content-Security-Policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("PORTAL_VAR_DIR", str(BASE_DIR / "var")))
 
 # "demo" (the default), "test" (the pytest profile) or "production".
-PORTAL_ENV = env_str("PORTAL_ENV", "demo")
-if PORTAL_ENV not in {"demo", "test", "production"}:
-    raise ImproperlyConfigured(f"PORTAL_ENV must be demo, test or production, not {PORTAL_ENV!r}")
+PORTAL_ENV = portal_env()
 PRODUCTION = PORTAL_ENV == "production"
 TESTING = PORTAL_ENV == "test"
 
@@ -65,6 +64,7 @@ if SANDBOX_ENABLED:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.middleware.ActivitySessionMiddleware",
     "portal.middleware.SwedishFirstLocaleMiddleware",
@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
                 "apps.accounts.context_processors.session_timeout",
             ],
             "builtins": ["portal.formatting"],
@@ -141,14 +142,6 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_SAVE_EVERY_REQUEST = True
 # How long before the session ends a signed-in person is warned and offered more time.
 SESSION_TIMEOUT_WARNING_SECONDS = env_int("SESSION_TIMEOUT_WARNING_SECONDS", 5 * 60)
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = PRODUCTION
-CSRF_COOKIE_SECURE = PRODUCTION
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION else None
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -232,17 +225,24 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "media"
 
-# E-mail (Django 6.1 MAILERS): to the console by default, SMTP in production.
-EMAIL_BACKEND_CLASS = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail (Django 6.1 MAILERS): to the console in the demo, SMTP in production.
+EMAIL_BACKEND_CLASS = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
+)
 _mailer_options: dict[str, object] = {}
 if EMAIL_BACKEND_CLASS.endswith("smtp.EmailBackend"):
+    if PRODUCTION and not env_str("EMAIL_HOST"):
+        raise ImproperlyConfigured("EMAIL_HOST must be set in production (the SMTP server for the portal's mail)")
+    _use_ssl = env_bool("EMAIL_USE_SSL", default=False)  # implicit TLS, usually port 465
     _mailer_options = {
         "host": env_str("EMAIL_HOST", "localhost"),
-        "port": env_int("EMAIL_PORT", 587),
+        "port": env_int("EMAIL_PORT", 465 if _use_ssl else 587),
         "username": env_str("EMAIL_HOST_USER"),
         "password": env_str("EMAIL_HOST_PASSWORD"),
-        "use_tls": env_bool("EMAIL_USE_TLS", default=True),
-        "timeout": 10,
+        "use_tls": env_bool("EMAIL_USE_TLS", default=not _use_ssl),
+        "use_ssl": _use_ssl,
+        "timeout": env_int("EMAIL_TIMEOUT", 10),
     }
 elif EMAIL_BACKEND_CLASS.endswith("filebased.EmailBackend"):
     _mailer_options = {"file_path": env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))}
