@@ -65,6 +65,8 @@ if SANDBOX_ENABLED:
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # /healthz and /readyz, answered before host checks, sessions and language (portal/health.py).
+    "portal.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.middleware.ActivitySessionMiddleware",
     "portal.middleware.SwedishFirstLocaleMiddleware",
@@ -344,6 +346,9 @@ if PRODUCTION and not ACCESSIBILITY_CONTACT_EMAIL:
 STAFF_PARALLEL_READS = env_int(
     "STAFF_PARALLEL_READS", 1 if TESTING and DATABASES["default"]["ENGINE"].endswith("sqlite3") else 5
 )
+
+# Whether /readyz answers 503 when a backend cannot be reached (portal/health.py says why not by default).
+READYZ_REQUIRE_BACKENDS = env_bool("READYZ_REQUIRE_BACKENDS", default=False)
 
 # How long a tenant's backend session data is reused before it is read again.
 CUSTOMER_SESSION_CACHE_SECONDS = env_int("CUSTOMER_SESSION_CACHE_SECONDS", 120)
