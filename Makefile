@@ -14,7 +14,7 @@ export FAST2_BASE_URL
 ERRANDS_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/errands
 export ERRANDS_BASE_URL
 
-.PHONY: demo test install lint messages clean
+.PHONY: demo test serve install lint messages clean
 
 $(PY):
 	@python=$$(scripts/find-python) && echo "Using $$python" && "$$python" -m venv $(VENV)
@@ -42,6 +42,11 @@ demo: install
 	  --logfile="$${PORTAL_VAR_DIR:-var}/celery/worker.log" & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## serve: production, from the environment (README, Operations): migrate, collect the static files, then
+## gunicorn, a Celery worker and beat in the foreground. One role per process: make serve ROLE=web|worker|beat|release
+serve:
+	scripts/serve $(ROLE)
 
 ## test: the whole suite (what .ci/run runs)
 test: install
