@@ -39,7 +39,7 @@ demo: install
 	@echo
 	export CELERY_BROKER_URL=filesystem://; \
 	$(VENV)/bin/celery -A portal worker --beat --pool=solo --loglevel=INFO \
-	  --logfile="$${PORTAL_VAR_DIR:-var}/celery/worker.log" & worker=$$!; \
+	  >> "$${PORTAL_VAR_DIR:-var}/celery/worker.log" 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -10,6 +10,7 @@ backend clients are async. Everything is read from the environment (README, Oper
 import os
 
 from portal.env import env_float, env_int, env_str
+from portal.logging import json_lines_from_env, logging_config
 
 wsgi_app = "portal.wsgi:application"
 bind = env_str("WEB_BIND", "0.0.0.0:8000")
@@ -38,6 +39,8 @@ max_requests_jitter = env_int("WEB_MAX_REQUESTS_JITTER", 100)
 if os.path.isdir("/dev/shm"):
     worker_tmp_dir = "/dev/shm"
 
-accesslog = "-"
-errorlog = "-"
-loglevel = env_str("LOG_LEVEL", "INFO").lower()
+# The portal logs each request itself (portal/request_id.py: one line with its request id,
+# probes only at DEBUG), so gunicorn's access log stays off; gunicorn's own lines go through
+# the portal's logging: JSON lines in production, with secrets blanked.
+accesslog = None
+logconfig_dict = logging_config(json_lines=json_lines_from_env(), level=env_str("LOG_LEVEL", "INFO"))

@@ -12,6 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from portal.env import env_bool, env_float, env_int, env_list, env_str, portal_env
+from portal.logging import json_lines_from_env, logging_config
+from portal.sentry import init_sentry
 from portal.settings_security import *  # noqa: F403  HTTPS, HSTS, cookies, Content-Security-Policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -63,6 +65,8 @@ if SANDBOX_ENABLED:
     INSTALLED_APPS.append("apps.sandbox")
 
 MIDDLEWARE = [
+    # First: every line logged while serving the request carries its id.
+    "portal.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # /healthz and /readyz, answered before host checks, sessions and language (portal/health.py).
@@ -360,29 +364,14 @@ SANDBOX_SESSION_TTL_SECONDS = env_int("SANDBOX_SESSION_TTL_SECONDS", 30 * 60)
 # The token of the sandbox's Errands v2 user (its side of ERRANDS_TOKEN).
 SANDBOX_ERRANDS_TOKEN = env_str("SANDBOX_ERRANDS_TOKEN", "sandbox-errands-token")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"redact_secrets": {"()": "portal.logging.RedactSecretsInPaths"}},
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact_secrets"]},
-    },
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {
-        # urllib3 logs full request URLs, and PM5 URLs carry the session key.
-        "urllib3": {"level": "WARNING"},
-        # Django logs request paths (every line of the dev server, every 4xx/5xx), and in
-        # the demo the sandbox's paths carry session keys: blank them at the logger.
-        "django.server": {
-            "handlers": ["console"],
-            "filters": ["redact_secrets"],
-            "level": "INFO",
-            "propagate": False,
-        },
-        "django.request": {"filters": ["redact_secrets"]},
-    },
-}
+# Logs to stdout, one line per record with the request id (portal/request_id.py): JSON
+# lines in production, readable lines elsewhere; secrets in paths blanked on every handler.
+LOGGING = logging_config(json_lines=json_lines_from_env(), level=env_str("LOG_LEVEL", "INFO"))
+# Celery keeps the logging above (to stdout, with request ids) instead of setting up its own.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# Error reports to Sentry when SENTRY_DSN is set, with personal data scrubbed; nothing otherwise.
+init_sentry(env_str("SENTRY_DSN"), environment=env_str("SENTRY_ENVIRONMENT", PORTAL_ENV))
 
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -88,3 +88,12 @@ def test_production_mail_goes_over_smtp_from_the_environment(tmp_path):
 
 def test_the_demo_writes_mail_to_the_console(tmp_path):
     assert "console.EmailBackend" in _settings_value("s.MAILERS", PORTAL_VAR_DIR=str(tmp_path), PORTAL_ENV="demo")
+
+
+def test_production_logs_json_lines_and_the_demo_readable_ones(tmp_path):
+    production = _settings_value("s.LOGGING['handlers']['console']", PORTAL_VAR_DIR=str(tmp_path), **PRODUCTION_ENV)
+    demo = _settings_value("s.LOGGING['handlers']['console']", PORTAL_VAR_DIR=str(tmp_path), PORTAL_ENV="demo")
+
+    assert "'formatter': 'json'" in production and "'formatter': 'text'" in demo
+    for handler in (production, demo):
+        assert "'filters': ['request_id', 'redact_secrets']" in handler
