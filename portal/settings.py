@@ -15,6 +15,7 @@ from portal.env import env_bool, env_float, env_int, env_list, env_str, portal_e
 from portal.logging import json_lines_from_env, logging_config
 from portal.sentry import init_sentry
 from portal.settings_security import *  # noqa: F403  HTTPS, HSTS, cookies, Content-Security-Policy
+from portal.storage import default_storage_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("PORTAL_VAR_DIR", str(BASE_DIR / "var")))
@@ -220,7 +221,7 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "staticfiles"))) if PROD
 WHITENOISE_USE_FINDERS = not PRODUCTION
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": default_storage_from_env(),  # the file system, or S3 with STORAGE_BACKEND=s3 (portal/storage.py)
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -266,8 +267,22 @@ CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = TESTING
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND") or None
+# A task's message is acknowledged only when it has run, and handed to another worker when
+# the one running it dies: every task is idempotent (the outbox's lease and idempotency key).
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Each worker process takes one message at a time: deliveries wait on the backend, and a
+# prefetched message would wait behind them instead of going to an idle worker.
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# The longest task is one delivery attempt: four backend calls, each at most the connect and
+# read timeouts (under a minute), within the outbox's five-minute lease.
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 120)
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 180)
+# Redis redelivers a message not acknowledged within the visibility timeout. A retry waits
+# with its message held unacknowledged until its time (at most 30 minutes of backoff), so the
+# timeout is above that plus the hard time limit, or a waiting retry would be sent twice.
+_visibility_timeout = env_int("CELERY_BROKER_VISIBILITY_TIMEOUT", 60 * 60)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": _visibility_timeout}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -277,7 +292,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     # kombu's control folder defaults to "control" in the working directory: keep it in var too.
     for _folder in ("queue", "processed", "control"):
         (_celery_dir / _folder).mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
+    CELERY_BROKER_TRANSPORT_OPTIONS |= {
         "control_folder": str(_celery_dir / "control"),
         "data_folder_in": str(_celery_dir / "queue"),
         "data_folder_out": str(_celery_dir / "queue"),
