@@ -35,6 +35,10 @@ keepalive = env_int("WEB_KEEPALIVE", 5)
 max_requests = env_int("WEB_MAX_REQUESTS", 1000)
 max_requests_jitter = env_int("WEB_MAX_REQUESTS_JITTER", 100)
 
+# gunicorn 27's control socket is one path per user ($HOME/.gunicorn): several web processes on
+# one machine would take it from each other. Nothing here uses it; signals do the same.
+control_socket_disable = True
+
 # The heartbeat file in memory, not on a container's overlay disk, which can stall.
 if os.path.isdir("/dev/shm"):
     worker_tmp_dir = "/dev/shm"

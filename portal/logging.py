@@ -100,9 +100,11 @@ def logging_config(*, json_lines: bool, level: str) -> dict:
             # the demo the sandbox's paths carry session keys: blank them at the logger too.
             "django.server": {"handlers": ["console"], "filters": filters, "level": "INFO", "propagate": False},
             "django.request": {"filters": ["redact_secrets"]},
-            # gunicorn's own lines (start, workers, errors) through the same handler.
+            # gunicorn's own lines (start, workers, errors) through the same handler. Its access
+            # log stays off: portal.access logs each request once, with the request id, probes
+            # only at DEBUG, and without the user gunicorn would take from an Authorization header.
             "gunicorn.error": {"handlers": ["console"], "level": level, "propagate": False},
-            "gunicorn.access": {"handlers": ["console"], "level": level, "propagate": False},
+            "gunicorn.access": {"handlers": [], "level": "WARNING", "propagate": False},
         },
     }
 

@@ -33,6 +33,9 @@ def test_it_serves_with_threads_and_recycles_its_processes():
     assert int(config["threads"]) > 1
     assert int(config["max_requests"]) > 0 and int(config["max_requests_jitter"]) > 0
     assert int(config["graceful_timeout"]) >= 30
+    # Several on one machine: no shared control socket; the portal logs requests itself.
+    assert config["control_socket_disable"] == "True"
+    assert config["accesslog"] == "None"
 
 
 def test_its_timeout_outlasts_a_backend_call_and_its_retry():
