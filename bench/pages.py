@@ -29,8 +29,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ["PORTAL_VAR_DIR"] = tempfile.mkdtemp(prefix="bench-pages-")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings_test")
-# As in production: the database here is a file, so the sandbox may serve reads at once.
-os.environ.setdefault("STAFF_PARALLEL_READS", "5")
 
 import django  # noqa: E402
 

@@ -120,8 +120,22 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Web requests and the sandbox share one file: wait for locks instead of failing.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # The demo's web requests, the sandbox they call and the Celery worker all write to one
+    # file at once. SQLite's default (DEFERRED) transaction starts as a reader and fails at
+    # once with "database is locked", without waiting, when it then writes while another
+    # connection writes: a reader cannot become a writer over a newer snapshot. IMMEDIATE
+    # takes the write lock at BEGIN, so a transaction waits (up to `timeout` seconds) for
+    # its turn instead; WAL lets readers go on while one connection writes, and
+    # synchronous=NORMAL is the durability WAL is designed for (a power cut may lose the
+    # last commits, never corrupt the file). tests/portal/test_sqlite_concurrency.py holds
+    # the demo to it. Django >= 5.1 reads transaction_mode and init_command.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and sessions: local memory and the database by default, Redis in production.
@@ -193,6 +207,13 @@ ACCOUNT_RATE_LIMITS = (
         "reset_password": "20/m/ip,5/m/key",
     }
 )
+# Linking an account to its customer (apps/accounts/linking.py): attempts per hour, counted in
+# the shared cache, and the sender of the one-time code when it goes by SMS (apps/accounts/sms.py).
+LINK_ATTEMPTS_PER_CUSTOMER_PER_HOUR = env_int("LINK_ATTEMPTS_PER_CUSTOMER_PER_HOUR", 5)
+LINK_ATTEMPTS_PER_IP_PER_HOUR = env_int("LINK_ATTEMPTS_PER_IP_PER_HOUR", 20)
+# Production has no default: the console sender would write codes to the log. Without a sender
+# no code goes by SMS, only by e-mail.
+SMS_SENDER = env_str("SMS_SENDER", "" if PRODUCTION else "apps.accounts.sms.ConsoleSmsSender")
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "customer:overview"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
@@ -307,6 +328,10 @@ CELERY_BEAT_SCHEDULE = {
     "faults-purge-expired-drafts": {"task": "faults.purge_expired_drafts", "schedule": 60 * 60.0},
     "faults-purge-delivered-reports": {"task": "faults.purge_delivered_reports", "schedule": 24 * 60 * 60.0},
     "contacts-purge-old-changes": {"task": "contacts.purge_old_changes", "schedule": 24 * 60 * 60.0},
+    "accounts-purge-expired-pending-links": {
+        "task": "accounts.purge_expired_pending_links",
+        "schedule": 24 * 60 * 60.0,
+    },
 }
 
 # The landlord's PM5 "Mina sidor" API. By default: the sandbox served by this
@@ -359,12 +384,8 @@ if PRODUCTION and not ACCESSIBILITY_CONTACT_EMAIL:
     # The law on accessible public digital services asks for a way to report a problem.
     raise ImproperlyConfigured("ACCESSIBILITY_CONTACT_EMAIL must be set in production")
 
-# How many backend reads a staff page makes at once. The SQLite test database is one
-# in-memory connection shared by the live server's threads, which must not serve the
-# sandbox concurrently, so that profile reads one at a time (PostgreSQL in CI does not).
-STAFF_PARALLEL_READS = env_int(
-    "STAFF_PARALLEL_READS", 1 if TESTING and DATABASES["default"]["ENGINE"].endswith("sqlite3") else 5
-)
+# How many backend reads a staff page makes at once (the work order's events, SLA, contacts, …).
+STAFF_PARALLEL_READS = env_int("STAFF_PARALLEL_READS", 5)
 
 # Whether /readyz answers 503 when a backend cannot be reached (portal/health.py says why not by default).
 READYZ_REQUIRE_BACKENDS = env_bool("READYZ_REQUIRE_BACKENDS", default=False)

@@ -5,7 +5,9 @@ landlord employee without a customer. Tests marked integration talk to the
 sandbox over real HTTP through a live server, like production talks to PM5.
 """
 
+import socket
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
@@ -21,6 +23,63 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+class OutgoingCalls:
+    """The backends a test may call: servers its fixtures started, nothing else.
+
+    The test settings point every backend at an address that cannot resolve, so a
+    test that forgot to point one at its live server would quietly test the
+    "backend is down" path, or talk to whatever listens on the demo's port. Every
+    HTTP request in this process (the live server's threads too) is checked here;
+    one to an address no fixture allowed fails the test.
+    """
+
+    def __init__(self):
+        self.allowed: set[str] = set()
+        self.refused: list[str] = []
+
+    def allow(self, url: str) -> None:
+        self.allowed.add(_host_and_port(url))
+
+    def check(self, url: str) -> None:
+        if _host_and_port(url) not in self.allowed:
+            self.refused.append(_host_and_port(url))
+            raise AssertionError(f"an outgoing call to {_host_and_port(url)}, which no fixture of this test started")
+
+
+def _host_and_port(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.hostname}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
+
+
+@pytest.fixture(autouse=True)
+def outgoing_calls(request, monkeypatch) -> OutgoingCalls:
+    from requests.adapters import HTTPAdapter
+
+    calls = OutgoingCalls()
+    if "live_server" in request.fixturenames:
+        calls.allow(request.getfixturevalue("live_server").url)
+    real_send = HTTPAdapter.send
+
+    def checked_send(self, prepared, *args, **kwargs):
+        calls.check(prepared.url)
+        return real_send(self, prepared, *args, **kwargs)
+
+    monkeypatch.setattr(HTTPAdapter, "send", checked_send)
+    yield calls
+    # A call refused on a live server's thread ends as a calm error page there; fail here too.
+    assert not calls.refused, f"outgoing calls to addresses no fixture started: {sorted(set(calls.refused))}"
+
+
+@pytest.fixture
+def unreachable(outgoing_calls) -> str:
+    """The base URL of a backend that is down: a port this test holds, where nothing listens."""
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))  # bound, never listening: every connection is refused at once
+        url = f"http://127.0.0.1:{held.getsockname()[1]}"
+        outgoing_calls.allow(url)
+        yield url
 
 
 @pytest.fixture
@@ -39,6 +98,7 @@ def staff(db):
 class DemoCustomer:
     number: str
     personnummer: str
+    email: str  # the e-mail the landlord has on file: where a link code goes
 
 
 @dataclass(frozen=True)
@@ -50,15 +110,22 @@ class Sandbox:
 
 
 @pytest.fixture
-def pm5_live(live_server, settings, transactional_db) -> Sandbox:
-    """The sandbox with the small demo company, reached over HTTP by the PM5 client."""
+def live_sandbox(live_server, settings, transactional_db) -> Sandbox:
+    """The sandbox with the small demo company, reached over HTTP by every backend client."""
     from apps.sandbox.demo import build_demo
-    from apps.sandbox.models import Customer
+    from apps.sandbox.models import ContactDetail, Customer
 
     build_demo(size="small")
+    # Every backend the portal has, so no page quietly tests a "backend is down" path instead.
     settings.PM5_BASE_URL = f"{live_server.url}/sandbox/pm5"
+    settings.FAST2_BASE_URL = f"{live_server.url}/sandbox/fast2"
+    settings.ERRANDS_BASE_URL = f"{live_server.url}/sandbox/errands"
     customers = list(Customer.objects.order_by("pk"))
-    as_demo = lambda c: DemoCustomer(number=c.customer_number, personnummer=c.personnummer)  # noqa: E731
+    emails = dict(ContactDetail.objects.filter(kind=ContactDetail.Kind.EPOST).values_list("customer_id", "value"))
+
+    def as_demo(customer) -> DemoCustomer:
+        return DemoCustomer(customer.customer_number, customer.personnummer, emails.get(customer.pk, ""))
+
     linked = {ALICE_CUSTOMER}
     alice = next(c for c in customers if c.customer_number == ALICE_CUSTOMER)
     bob = next(c for c in customers if c.customer_number not in linked)
@@ -69,8 +136,10 @@ def pm5_live(live_server, settings, transactional_db) -> Sandbox:
 
 
 @pytest.fixture
-def bob(pm5_live):
-    return create_linked_account(email="bob@example.se", password="Bob-password-1", customer_number=pm5_live.bob.number)
+def bob(live_sandbox):
+    return create_linked_account(
+        email="bob@example.se", password="Bob-password-1", customer_number=live_sandbox.bob.number
+    )
 
 
 class BackendCalls:

@@ -3,11 +3,12 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.sites.shortcuts import get_current_site
 from django.db import transaction
-from django.shortcuts import resolve_url
+from django.shortcuts import redirect, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from apps.accounts import linking
 from apps.accounts.tasks import send_email
 
 
@@ -30,6 +31,12 @@ class AccountAdapter(DefaultAccountAdapter):
         if user.is_staff and not hasattr(user, "customer_link"):
             return resolve_url("staff:queue")
         return super().get_login_redirect_url(request)
+
+    def respond_email_verification_sent(self, request, user):
+        """After a signup, the page for the link code first; the e-mail to confirm waits in the inbox."""
+        if linking.is_live(linking.current_pending(request)):
+            return redirect("accounts:link")
+        return super().respond_email_verification_sent(request, user)
 
     def format_email_subject(self, subject: str) -> str:
         return f"{gettext('Mina sidor')}: {subject}"

@@ -5,12 +5,15 @@ further: it is never stored, logged or put in an exception message.
 """
 
 import logging
+from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
-from apps.accounts.models import CustomerLink
+from apps.accounts.contacts_on_file import Contact, contact_for_code
+from apps.accounts.models import CustomerLink, PendingLink
 from apps.backends.errors import BackendError, BackendNotFound
 from apps.backends.pm5 import get_client
 
@@ -23,25 +26,36 @@ class CustomerCheckUnavailable(Exception):
     """The backend could not say whether the customer number and personnummer belong together."""
 
 
+class CustomerMismatch(Exception):
+    """The personnummer does not belong to the customer, or there is no such customer: one answer."""
+
+
 class CustomerAlreadyLinked(Exception):
     """Another account already acts for this customer."""
 
 
-def verify_customer(customer_number: str, personnummer: str) -> bool:
-    """Ask the backend whether the personnummer belongs to the customer.
+def verify_customer(customer_number: str, personnummer: str) -> Contact | None:
+    """Ask the backend whether the personnummer belongs to the customer; if so, where a code may go.
 
-    An unknown customer and a mismatch are the same answer, False, so nobody can
-    find out which customer numbers exist. The session key the backend opens
-    for the check is not kept: the tenant's session starts at login.
+    Returns the contact the landlord holds for the customer (None: none on file).
+    An unknown customer and a mismatch are the same CustomerMismatch, so nobody can
+    find out which customer numbers exist. The session key the backend opens for
+    the check reads the contact details and is then dropped: the tenant's session
+    starts at login.
     """
+    client = get_client()
     try:
-        get_client().open_session(customer_number=customer_number, personnummer=personnummer)
+        session_key = client.open_session(customer_number=customer_number, personnummer=personnummer)
     except BackendNotFound:
-        return False
+        raise CustomerMismatch from None
     except BackendError as exc:
         logger.warning("Could not verify a customer at signup: %s", type(exc).__name__)
         raise CustomerCheckUnavailable from None
-    return True
+    try:
+        return contact_for_code(client, session_key)
+    except BackendError as exc:
+        logger.warning("Could not read a customer's contact details at signup: %s", type(exc).__name__)
+        raise CustomerCheckUnavailable from None
 
 
 def customer_is_linked(customer_number: str) -> bool:
@@ -49,12 +63,23 @@ def customer_is_linked(customer_number: str) -> bool:
 
 
 def link_customer(user, customer_number: str) -> CustomerLink:
-    """Link a new account to its customer; a concurrent signup for the same customer loses."""
+    """Link an account to its customer once the code is entered; whoever enters a code second loses."""
     try:
         with transaction.atomic():
             return CustomerLink.objects.create(user=user, customer_number=customer_number)
     except IntegrityError:
         raise CustomerAlreadyLinked from None
+
+
+# An expired pending link is kept this long (support can see a code was sent), then goes.
+PENDING_LINK_RETENTION = timedelta(days=1)
+
+
+def purge_expired_pending_links(now=None) -> int:
+    """Delete pending links whose code expired more than PENDING_LINK_RETENTION ago."""
+    cutoff = (now or timezone.now()) - PENDING_LINK_RETENTION
+    deleted, _ = PendingLink.objects.filter(expires_at__lte=cutoff).delete()
+    return deleted
 
 
 @transaction.atomic

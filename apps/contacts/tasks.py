@@ -4,7 +4,9 @@ from django.utils import translation
 from apps.contacts import services
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_kwargs={"max_retries": 5})
+@shared_task(
+    name=services.SEND_CHANGE_LINK_TASK, autoretry_for=(OSError,), retry_backoff=True, retry_kwargs={"max_retries": 5}
+)
 def send_email_change_link(change_id: int, site_url: str, language: str) -> None:
     """E-mail the confirmation link of one e-mail change, in the tenant's language.
 

@@ -8,7 +8,7 @@ from apps.backends.errors import BackendError
 from apps.backends.pm5.types import Document
 from apps.customer.decorators import customer_required
 from apps.documents import services
-from apps.documents.responses import streamed
+from portal.responses import streamed
 
 
 @require_GET

@@ -1,7 +1,6 @@
-"""One form per wizard step. Choices come from the backend, as the draft keeps them."""
+"""One form per wizard step. Choices come from the backend, as the draft keeps them: ``options``."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from apps.faults.services.drafts import Option
@@ -52,10 +51,10 @@ class FaultForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, fault_types: list[Option], **kwargs):
+    def __init__(self, *args, options: list[Option], **kwargs):
         super().__init__(*args, **kwargs)
-        if fault_types:
-            self.fields["fault_type"].choices = _choices(fault_types)
+        if options:
+            self.fields["fault_type"].choices = _choices(options)
         else:  # the backend offers no fault types for this place: the description says it all
             del self.fields["fault_type"]
 
@@ -88,9 +87,9 @@ class AccessForm(forms.Form):
         error_messages={"max_length": _("Texten får vara högst 200 tecken.")},
     )
 
-    def __init__(self, *args, key_handling: list[Option], **kwargs):
+    def __init__(self, *args, options: list[Option], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["key_handling"].choices = _choices(key_handling)
+        self.fields["key_handling"].choices = _choices(options)
 
     def clean(self):
         data = super().clean()
@@ -163,7 +162,3 @@ class PhotoForm(forms.Form):
         required=True,
         error_messages={"required": _("Välj en bild att lägga till."), "empty": _("Filen är tom.")},
     )
-
-    def add_photo_errors(self, messages: list[str]) -> None:
-        for message in messages:
-            self.add_error("photos", ValidationError(message))

@@ -6,7 +6,7 @@ from django.utils import translation
 from apps.faults.services import delivery
 
 
-@shared_task(bind=True, name="faults.deliver_fault_report", acks_late=True, ignore_result=True)
+@shared_task(bind=True, name=delivery.DELIVER_TASK, acks_late=True, ignore_result=True)
 def deliver_fault_report(self, report_id: int, language: str) -> None:
     """Deliver one queued report; when the backend is away, try again after the backoff.
 

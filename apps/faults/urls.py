@@ -1,4 +1,7 @@
-"""Included at the site root: the wizard under felanmalan/, the errands under arenden/."""
+"""Included at the site root: the wizard under felanmalan/, the errands under arenden/.
+
+Each wizard step is the one step view, told which step of apps.faults.steps it serves.
+"""
 
 from django.urls import path
 
@@ -11,15 +14,15 @@ REPORT = "felanmalan/<uuid:report>"
 urlpatterns = [
     path("felanmalan/", wizard.start, name="start"),
     path(f"{REPORT}/", wizard.resume, name="resume"),
-    path(f"{REPORT}/objekt/", wizard.object_step, name="object"),
-    path(f"{REPORT}/plats/<int:level>/", wizard.place_step, name="place"),
-    path(f"{REPORT}/fel/", wizard.fault_step, name="fault"),
-    path(f"{REPORT}/tilltrade/", wizard.access_step, name="access"),
-    path(f"{REPORT}/kontakt/", wizard.contact_step, name="contact"),
-    path(f"{REPORT}/bilder/", photos.photos_step, name="photos"),
+    path(f"{REPORT}/objekt/", wizard.step, {"name": "object"}, name="object"),
+    path(f"{REPORT}/plats/<int:level>/", wizard.step, {"name": "place"}, name="place"),
+    path(f"{REPORT}/fel/", wizard.step, {"name": "fault"}, name="fault"),
+    path(f"{REPORT}/tilltrade/", wizard.step, {"name": "access"}, name="access"),
+    path(f"{REPORT}/kontakt/", wizard.step, {"name": "contact"}, name="contact"),
+    path(f"{REPORT}/bilder/", wizard.step, {"name": "photos"}, name="photos"),
     path(f"{REPORT}/bilder/<uuid:photo>/ta-bort/", photos.remove_photo, name="remove_photo"),
     path(f"{REPORT}/bilder/<uuid:photo>/<str:size>/", photos.photo_file, name="photo_file"),
-    path(f"{REPORT}/kontrollera/", wizard.check, name="check"),
+    path(f"{REPORT}/kontrollera/", wizard.step, {"name": "check"}, name="check"),
     path(f"{REPORT}/skicka/", submit.submit, name="submit"),
     path(f"{REPORT}/kvitto/", submit.receipt, name="receipt"),
     path("arenden/", errands.errand_list, name="errands"),

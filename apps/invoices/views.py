@@ -10,9 +10,9 @@ from django.views.decorators.vary import vary_on_headers
 from apps.backends.errors import BackendError
 from apps.backends.pm5.types import Notice
 from apps.customer.decorators import customer_required
-from apps.documents.responses import streamed
 from apps.invoices import services
 from apps.invoices.forms import months_from
+from portal.responses import streamed
 
 
 @require_GET

@@ -18,6 +18,8 @@ from django.utils.translation import gettext
 
 from apps.backends import fast2
 from apps.backends.errors import BackendNotFound, BackendRefused
+from apps.backends.fast2.files import FileDownload
+from apps.backends.fast2.types import WorkOrderFile
 from apps.staff.errand_rows import ErrandRows, for_work_order
 from apps.staff.models import AuditEntry
 
@@ -204,6 +206,20 @@ def contact_of(work_order_id: int, contact_id: int) -> fast2.Contact:
         if contact.id == contact_id:
             return contact
     raise BackendNotFound("FAST2 kontaktperson: not on this work order")
+
+
+def open_file(work_order_id: int, file_id: int) -> tuple[WorkOrderFile, FileDownload]:
+    """One of the work order's files and its bytes, opened for streaming; BackendNotFound if not its own.
+
+    The id comes from the browser: it is looked up among the work order's own
+    files first, so another order's file is never fetched. The caller hands the
+    download on or closes it.
+    """
+    client = fast2.get_client()
+    for found in client.work_order(work_order_id).files:
+        if found.id == file_id:
+            return found, client.file(found.id)
+    raise BackendNotFound("FAST2 file: not on this work order")
 
 
 def add_contact(work_order_id: int, contact: fast2.Contact, *, by) -> None:

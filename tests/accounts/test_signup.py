@@ -1,6 +1,7 @@
 """Signup: a new account for an existing backend customer, proven by customer number and personnummer."""
 
 import logging
+import re
 from unittest import mock
 
 import pytest
@@ -12,11 +13,11 @@ from django.urls import reverse
 from django.views.debug import SafeExceptionReporterFilter
 
 from apps.accounts import services
-from apps.accounts.models import CustomerLink
-from apps.accounts.services import create_linked_account
+from apps.accounts.contacts_on_file import mask_email
+from apps.accounts.models import CustomerLink, LinkAttempt, PendingLink
 from apps.accounts.tasks import send_email
 
-from .conftest import PERSONNUMMER, PERSONNUMMER_12
+from .conftest import LANDLORD_EMAIL, PERSONNUMMER, PERSONNUMMER_12
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ UNAVAILABLE = "Vi kan inte kontrollera dina uppgifter just nu. Försök igen om 
 User = get_user_model()
 
 
-def test_it_creates_a_linked_account_and_sends_a_verification_email_through_the_task(
+def test_it_creates_an_unlinked_account_and_sends_the_code_to_the_landlords_contact(
     client, signup_data, backend_confirms, django_capture_on_commit_callbacks
 ):
     with (
@@ -39,17 +40,19 @@ def test_it_creates_a_linked_account_and_sends_a_verification_email_through_the_
         response = client.post(SIGNUP, signup_data)
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("account_email_verification_sent")
+    assert response["Location"] == reverse("accounts:link")
     user = User.objects.get(email="carl@example.se")
-    assert user.customer_link.customer_number == "20001"
+    assert not hasattr(user, "customer_link"), "linked only when the code is entered"
+    assert user.pending_links.get().customer_number == "20001"
     assert not EmailAddress.objects.get(user=user).verified
     backend_confirms.assert_called_once_with("20001", PERSONNUMMER_12)
-    delay.assert_called_once()
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
-    assert message.to == ["carl@example.se"]
-    assert message.subject == "Mina sidor: Bekräfta din e-postadress"
-    assert "/konto/confirm-email/" in message.body
+    assert delay.call_count == 2
+    verification, code_mail = sorted(mail.outbox, key=lambda message: message.to[0])
+    assert code_mail.to == [LANDLORD_EMAIL.address]
+    assert code_mail.subject == "Mina sidor: Din kod för att koppla ditt konto"
+    assert verification.to == ["carl@example.se"]
+    assert verification.subject == "Mina sidor: Bekräfta din e-postadress"
+    assert "/konto/confirm-email/" in verification.body
 
 
 def test_it_sends_no_email_before_the_signup_is_committed(client, signup_data, backend_confirms):
@@ -120,9 +123,8 @@ def test_it_asks_for_a_customer_number_of_digits(client, signup_data, backend_co
     backend_confirms.assert_not_called()
 
 
-def test_it_says_when_customer_number_and_personnummer_do_not_belong_together(client, signup_data):
-    with mock.patch("apps.accounts.services.verify_customer", return_value=False):
-        response = client.post(SIGNUP, signup_data)
+def test_it_says_when_customer_number_and_personnummer_do_not_belong_together(client, signup_data, backend_refuses):
+    response = client.post(SIGNUP, signup_data)
 
     assert response.status_code == 200
     assert response.context["form"].non_field_errors() == [MISMATCH]
@@ -181,30 +183,18 @@ def test_a_backend_that_refuses_connections_is_unavailable(client, signup_data):
     assert response.context["form"].non_field_errors() == [UNAVAILABLE]
 
 
-def test_a_concurrent_signup_for_the_same_customer_becomes_already_linked(client, signup_data, backend_confirms):
-    # The other signup commits between our check and our insert.
-    create_linked_account(email="first@example.se", password="First-password-1", customer_number="20001")
-    with mock.patch("apps.accounts.services.customer_is_linked", return_value=False):
-        response = client.post(SIGNUP, signup_data)
-
-    assert response.status_code == 200
-    assert ALREADY_LINKED in response.text
-    assert "<title>Fel: Skapa konto" in response.text
-    assert 'value="carl@example.se"' in response.text
-    assert not User.objects.filter(email="carl@example.se").exists()
-    assert CustomerLink.objects.get(customer_number="20001").user.email == "first@example.se"
-
-
 def test_an_email_that_already_has_an_account_gets_a_mail_and_no_second_account(
     client, signup_data, alice, backend_confirms, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(SIGNUP, {**signup_data, "email": "alice@example.se"})
 
-    assert response.status_code == 302  # the same answer as a new address: no enumeration
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:link")  # the same answer as a new address: no enumeration
     assert User.objects.filter(email="alice@example.se").count() == 1
     assert not CustomerLink.objects.filter(customer_number="20001").exists()
-    assert mail.outbox[0].subject == "Mina sidor: Du har redan ett konto"
+    assert [message.subject for message in mail.outbox] == ["Mina sidor: Du har redan ett konto"]  # and no code
+    assert PendingLink.objects.get().user is None
 
 
 def test_the_personnummer_is_never_logged_nor_put_in_a_url(client, signup_data, caplog):
@@ -212,7 +202,7 @@ def test_the_personnummer_is_never_logged_nor_put_in_a_url(client, signup_data, 
     forms_of_it = {PERSONNUMMER, PERSONNUMMER_12, "121212-1212", "1212121212"}
 
     unavailable = client.post(SIGNUP, signup_data)  # through the real client: refused connection
-    with mock.patch("apps.accounts.services.verify_customer", return_value=True):
+    with mock.patch("apps.accounts.services.verify_customer", return_value=LANDLORD_EMAIL):
         created = client.post(SIGNUP, signup_data)
 
     assert unavailable.status_code == 200
@@ -222,6 +212,9 @@ def test_the_personnummer_is_never_logged_nor_put_in_a_url(client, signup_data, 
     for record in caplog.records:
         logged = record.getMessage() + repr(record.args) + (record.exc_text or "")
         assert not any(form in logged for form in forms_of_it), record
+    stored = [repr(row.__dict__) for model in (LinkAttempt, PendingLink) for row in model.objects.all()]
+    assert len(stored) == 3  # unavailable, code sent, the pending link
+    assert not any(form in row for row in stored for form in forms_of_it)
 
 
 def test_the_personnummer_is_hidden_from_error_reports(client, signup_data):
@@ -245,10 +238,10 @@ def test_the_personnummer_is_hidden_from_error_reports(client, signup_data):
 
 
 @pytest.mark.integration
-def test_it_links_a_customer_the_sandbox_confirms_over_http(
-    client, pm5_live, django_capture_on_commit_callbacks, mailbox
+def test_it_links_a_customer_the_sandbox_confirms_over_http_once_the_code_is_entered(
+    client, live_sandbox, django_capture_on_commit_callbacks, mailbox
 ):
-    customer = pm5_live.unlinked
+    customer = live_sandbox.unlinked
     data = {
         "customer_number": customer.number,
         "personnummer": customer.personnummer,
@@ -257,13 +250,20 @@ def test_it_links_a_customer_the_sandbox_confirms_over_http(
         "password2": "Grön-tomat-på-balkongen",
     }
 
-    mismatch = client.post(SIGNUP, {**data, "personnummer": pm5_live.bob.personnummer})
+    mismatch = client.post(SIGNUP, {**data, "personnummer": live_sandbox.bob.personnummer})
     unknown = client.post(SIGNUP, {**data, "customer_number": "99999999"})
     with django_capture_on_commit_callbacks(execute=True):
         created = client.post(SIGNUP, data)
+    code_page = client.get(created["Location"])
+    code = re.search(r"^\s+(\d{6})$", mailbox.wait_for(customer.email), re.MULTILINE).group(1)
+    linked = client.post(reverse("accounts:link"), {"code": code, "check_code": "1"})
 
     assert mismatch.context["form"].non_field_errors() == [MISMATCH]
     assert unknown.context["form"].non_field_errors() == [MISMATCH]
-    assert created.status_code == 302
+    assert created["Location"] == reverse("accounts:link")
+    assert mask_email(customer.email) in code_page.text, "the sandbox's e-mail on file, masked"
+    assert linked["Location"] == reverse("account_email_verification_sent")
     assert User.objects.get(email="unlinked@example.se").customer_link.customer_number == customer.number
     assert "Bekräfta" in mailbox.wait_for("unlinked@example.se"), "the verification e-mail went out through Celery"
+    outcomes = list(LinkAttempt.objects.order_by("pk").values_list("outcome", flat=True))
+    assert outcomes == ["mismatch", "mismatch", "code_sent", "linked"]

@@ -1,5 +1,5 @@
 """Fixtures of the address tests: alice's session data and a backend that only records, for
-the tests that need no live sandbox; the live ones use pm5_live from tests/conftest.py."""
+the tests that need no live sandbox; the live ones use live_sandbox from tests/conftest.py."""
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta

@@ -153,8 +153,8 @@ def test_the_permanent_addresses_are_read_once_and_then_cached(logged_in, backen
     assert backend.calls.count(("customer_addresses", None)) == 1
 
 
-def test_a_backend_that_is_down_gets_a_calm_page(logged_in, alice, settings):
-    settings.PM5_BASE_URL = "http://127.0.0.1:9/pm5"
+def test_a_backend_that_is_down_gets_a_calm_page(logged_in, alice, settings, unreachable):
+    settings.PM5_BASE_URL = f"{unreachable}/pm5"
     response = logged_in.get(LIST)
     assert response.status_code == 503
     assert "Vi kan inte visa dina adresser just nu" in response.text
@@ -234,8 +234,8 @@ def test_a_backend_that_fails_while_saving_keeps_what_was_typed(logged_in, backe
     assert 'value="Fäbodvägen 12"' in response.text and 'value="Lena Andersson"' in response.text
 
 
-def test_an_unreachable_backend_while_saving_keeps_what_was_typed(logged_in, alice, settings):
-    settings.PM5_BASE_URL = "http://127.0.0.1:9/pm5"
+def test_an_unreachable_backend_while_saving_keeps_what_was_typed(logged_in, alice, settings, unreachable):
+    settings.PM5_BASE_URL = f"{unreachable}/pm5"
     response = logged_in.post(ADD, new_address())
     assert response.status_code == 503
     assert 'value="Fäbodvägen 12"' in response.text
@@ -320,15 +320,15 @@ def test_an_htmx_post_from_something_that_is_not_a_field_saves_nothing(logged_in
     assert saves(backend) == []
 
 
-def test_the_form_with_a_backend_that_is_down_gets_a_calm_page(logged_in, alice, settings):
-    settings.PM5_BASE_URL = "http://127.0.0.1:9/pm5"
+def test_the_form_with_a_backend_that_is_down_gets_a_calm_page(logged_in, alice, settings, unreachable):
+    settings.PM5_BASE_URL = f"{unreachable}/pm5"
     response = logged_in.get(ADD)
     assert response.status_code == 503
     assert "Vi kan inte visa dina adresser just nu" in response.text
 
 
-def test_editing_while_the_backend_is_down_keeps_the_input_and_guesses_no_rule(logged_in, alice, settings):
-    settings.PM5_BASE_URL = "http://127.0.0.1:9/pm5"
+def test_editing_while_the_backend_is_down_keeps_the_input_and_guesses_no_rule(logged_in, alice, settings, unreachable):
+    settings.PM5_BASE_URL = f"{unreachable}/pm5"
     fields = new_address(valid_from=days(-20).isoformat(), valid_to=days(30).isoformat())
     response = logged_in.post(edit_url(CURRENT.address_id), fields)
     assert response.status_code == 503

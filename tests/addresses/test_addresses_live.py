@@ -47,7 +47,7 @@ def logged_in(client, alice):
     return client
 
 
-def test_the_page_shows_the_tenants_addresses_from_the_backend(logged_in, pm5_live):
+def test_the_page_shows_the_tenants_addresses_from_the_backend(logged_in, live_sandbox):
     response = logged_in.get(LIST)
 
     assert response.status_code == 200
@@ -59,26 +59,26 @@ def test_the_page_shows_the_tenants_addresses_from_the_backend(logged_in, pm5_li
     assert "Fäbodvägen 12" in ended.text
 
 
-def test_a_page_costs_no_backend_call_once_cached(logged_in, pm5_live, backend_calls):
+def test_a_page_costs_no_backend_call_once_cached(logged_in, live_sandbox, backend_calls):
     logged_in.get(LIST)
     backend_calls.reset()
     logged_in.get(LIST)
     assert len(backend_calls) == 0
 
 
-def test_adding_an_address_without_javascript_saves_it_in_the_backend(logged_in, pm5_live):
+def test_adding_an_address_without_javascript_saves_it_in_the_backend(logged_in, live_sandbox):
     response = logged_in.post(ADD, form())
 
     assert response.status_code == 302
-    created = sandbox_addresses(pm5_live.alice.number).get(valid_from=day(100))
+    created = sandbox_addresses(live_sandbox.alice.number).get(valid_from=day(100))
     assert (created.care_of, created.postal_code, created.valid_to) == ("Lena Andersson", "82062", day(130))
     page = logged_in.get(response["Location"]).text
     assert "Den tillfälliga adressen är sparad." in page
     assert "Fäbodvägen 12" in page, "the list is read anew after a change"
 
 
-def test_ending_the_ongoing_address_today(logged_in, pm5_live):
-    ongoing = sandbox_addresses(pm5_live.alice.number).get(street="Strandvägen 4")
+def test_ending_the_ongoing_address_today(logged_in, live_sandbox):
+    ongoing = sandbox_addresses(live_sandbox.alice.number).get(street="Strandvägen 4")
     fields = form(
         street=ongoing.street,
         care_of="",
@@ -95,11 +95,11 @@ def test_ending_the_ongoing_address_today(logged_in, pm5_live):
     assert ongoing.valid_to == day(0)
 
 
-def test_another_tenants_address_is_not_found_without_a_backend_call(logged_in, bob, pm5_live, backend_calls):
+def test_another_tenants_address_is_not_found_without_a_backend_call(logged_in, bob, live_sandbox, backend_calls):
     from apps.sandbox.models import Customer, TemporaryAddress
 
     theirs = TemporaryAddress.objects.create(
-        customer=Customer.objects.get(customer_number=pm5_live.bob.number),
+        customer=Customer.objects.get(customer_number=live_sandbox.bob.number),
         street="Bobs väg 1",
         postal_code="80426",
         city="Gävle",
@@ -116,11 +116,11 @@ def test_another_tenants_address_is_not_found_without_a_backend_call(logged_in, 
     assert theirs.street == "Bobs väg 1"
 
 
-def test_a_collision_only_the_backend_knows_of_is_shown_at_the_field(logged_in, pm5_live):
+def test_a_collision_only_the_backend_knows_of_is_shown_at_the_field(logged_in, live_sandbox):
     """Another address appeared in the landlord's system after the portal read the tenant's."""
     logged_in.get(ADD)  # reads and caches the session data
-    sandbox_addresses(pm5_live.alice.number).create(
-        customer_id=sandbox_addresses(pm5_live.alice.number).first().customer_id,
+    sandbox_addresses(live_sandbox.alice.number).create(
+        customer_id=sandbox_addresses(live_sandbox.alice.number).first().customer_id,
         street="Sjövägen 8",
         postal_code="81491",
         city="Furuvik",
@@ -139,9 +139,9 @@ def test_a_collision_only_the_backend_knows_of_is_shown_at_the_field(logged_in, 
 # --- the PM5 client ---------------------------------------------------------------------------
 
 
-def test_the_client_reads_the_temporary_addresses_with_and_without_ended_ones(pm5_live):
+def test_the_client_reads_the_temporary_addresses_with_and_without_ended_ones(live_sandbox):
     client = get_client()
-    key = client.open_session(customer_number=pm5_live.alice.number)
+    key = client.open_session(customer_number=live_sandbox.alice.number)
     current = client.temporary_addresses(key)
     everything = client.temporary_addresses(key, include_ended=True)
     assert [a.street for a in current] == ["Strandvägen 4"]
@@ -149,9 +149,9 @@ def test_the_client_reads_the_temporary_addresses_with_and_without_ended_ones(pm
     assert everything[0].valid_to < day(0)
 
 
-def test_the_client_turns_a_refusal_into_a_typed_error_with_the_felkod(pm5_live):
+def test_the_client_turns_a_refusal_into_a_typed_error_with_the_felkod(live_sandbox):
     client = get_client()
-    key = client.open_session(customer_number=pm5_live.alice.number)
+    key = client.open_session(customer_number=live_sandbox.alice.number)
     address = TemporaryAddressInput(
         address_id=None, name="", care_of="", attention="", street="Fäbodvägen 12", street2="",
         postal_code="82062", city="Bergsjö", country_code="SE", valid_from=day(130), valid_to=day(100),
@@ -164,10 +164,10 @@ def test_the_client_turns_a_refusal_into_a_typed_error_with_the_felkod(pm5_live)
     assert refused.value.message == "Sista dagen kan inte vara före första dagen."
 
 
-def test_the_client_reports_another_customers_address_as_not_found(pm5_live):
+def test_the_client_reports_another_customers_address_as_not_found(live_sandbox):
     client = get_client()
-    key = client.open_session(customer_number=pm5_live.bob.number)
-    kalles = sandbox_addresses(pm5_live.alice.number).get(street="Strandvägen 4")
+    key = client.open_session(customer_number=live_sandbox.bob.number)
+    kalles = sandbox_addresses(live_sandbox.alice.number).get(street="Strandvägen 4")
     address = TemporaryAddressInput(
         address_id=kalles.pk, name="", care_of="", attention="", street="Bobs väg 1", street2="",
         postal_code="80426", city="Gävle", country_code="SE", valid_from=day(100), valid_to=day(130),
@@ -176,9 +176,9 @@ def test_the_client_reports_another_customers_address_as_not_found(pm5_live):
         client.save_temporary_address(key, address)
 
 
-def test_the_client_reads_the_permanent_addresses(pm5_live):
+def test_the_client_reads_the_permanent_addresses(live_sandbox):
     client = get_client()
-    key = client.open_session(customer_number=pm5_live.alice.number)
+    key = client.open_session(customer_number=live_sandbox.alice.number)
     post, visit = client.customer_addresses(key)
     assert (post.kind, visit.kind) == ("kund.post", "kund.besok")
     assert post.street2 and post.street2.startswith("Lgh")

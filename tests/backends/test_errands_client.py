@@ -10,19 +10,13 @@ from apps.backends.errors import BackendNotFound, BackendRefused, BackendUnavail
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-def errands_live(pm5_live, settings, live_server):
-    settings.ERRANDS_BASE_URL = f"{live_server.url}/sandbox/errands"
-    return pm5_live
-
-
 def invoiced_group():
     from apps.sandbox.models import IncomingReference
 
     return IncomingReference.objects.filter(invoices__isnull=False).select_related("errand").order_by("pk").first()
 
 
-def test_it_reads_an_errand_with_its_rows_participants_and_accounting(errands_live):
+def test_it_reads_an_errand_with_its_rows_participants_and_accounting(live_sandbox):
     group = invoiced_group()
     row = group.rows.get()
     errand = get_client().errand(group.errand.number)
@@ -42,7 +36,7 @@ def test_it_reads_an_errand_with_its_rows_participants_and_accounting(errands_li
     assert read.status.created is not None and read.status.created.tzinfo is not None
 
 
-def test_an_ib_number_and_both_guids_reach_the_same_errand(errands_live):
+def test_an_ib_number_and_both_guids_reach_the_same_errand(live_sandbox):
     group = invoiced_group()
     client = get_client()
     for errand_id in (group.reference, group.guid):
@@ -50,7 +44,7 @@ def test_an_ib_number_and_both_guids_reach_the_same_errand(errands_live):
     assert client.errand(group.errand.guid).number == group.errand.number
 
 
-def test_parts_not_asked_for_are_not_read(errands_live):
+def test_parts_not_asked_for_are_not_read(live_sandbox):
     group = invoiced_group()
     bare = get_client().errand(group.reference, Parts(accounting=False, participants=False, entity_path=False))
     row = bare.rows[0]
@@ -59,12 +53,12 @@ def test_parts_not_asked_for_are_not_read(errands_live):
     assert get_client().errand(group.reference, Parts(rows=False)).rows == ()
 
 
-def test_an_unknown_errand_is_not_found(errands_live):
+def test_an_unknown_errand_is_not_found(live_sandbox):
     with pytest.raises(BackendNotFound):
         get_client().errand("R-2201-99999")
 
 
-def test_a_wrong_token_is_refused_without_the_token_in_the_error(errands_live, settings, caplog):
+def test_a_wrong_token_is_refused_without_the_token_in_the_error(live_sandbox, settings, caplog):
     settings.ERRANDS_TOKEN = "not-the-token"
     with pytest.raises(BackendRefused) as refused:
         get_client().errand(invoiced_group().errand.number)
@@ -72,14 +66,14 @@ def test_a_wrong_token_is_refused_without_the_token_in_the_error(errands_live, s
     assert "not-the-token" not in str(refused.value) + caplog.text
 
 
-def test_a_user_without_the_role_is_refused_with_403(errands_live, settings):
+def test_a_user_without_the_role_is_refused_with_403(live_sandbox, settings):
     settings.ERRANDS_TOKEN = "sandbox-errands-no-role"
     with pytest.raises(BackendRefused) as refused:
         get_client().errand(invoiced_group().errand.number)
     assert refused.value.status == 403
 
 
-def test_an_outage_is_unavailable(errands_live):
+def test_an_outage_is_unavailable(live_sandbox):
     from apps.sandbox.models import SandboxBehaviour
 
     SandboxBehaviour.objects.update_or_create(pk=1, defaults={"outage": True})

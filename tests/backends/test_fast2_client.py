@@ -12,12 +12,6 @@ from apps.backends.fast2.client import GATEWAY_KEY, RESOURCE_KEY
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-def fast2_live(pm5_live, settings, live_server):
-    settings.FAST2_BASE_URL = f"{live_server.url}/sandbox/fast2"
-    return pm5_live
-
-
 def token_calls(backend_calls) -> list[str]:
     return [
         url.rsplit("/", 2)[-2] + "/" + url.rsplit("/", 1)[-1]
@@ -32,7 +26,7 @@ def open_row(status: str = "REG"):
     return ErrandRow.objects.filter(status=status).order_by("pk").first()
 
 
-def test_it_lists_and_reads_work_orders(fast2_live):
+def test_it_lists_and_reads_work_orders(live_sandbox):
     client = get_client()
     orders = client.work_orders(WorkOrderQuery(statuses=("REG",)), limit=5)
     assert orders and all(wo.status == "REG" for wo in orders)
@@ -41,14 +35,14 @@ def test_it_lists_and_reads_work_orders(fast2_live):
     assert one.object_id and one.registered_at.tzinfo is not None
 
 
-def test_it_pages_with_offset_and_limit(fast2_live):
+def test_it_pages_with_offset_and_limit(live_sandbox):
     client = get_client()
     first = client.work_orders(WorkOrderQuery(), offset=0, limit=2)
     second = client.work_orders(WorkOrderQuery(), offset=2, limit=2)
     assert [wo.id for wo in first + second] == [wo.id for wo in client.work_orders(WorkOrderQuery(), limit=4)]
 
 
-def test_it_moves_a_status_the_backend_offers_and_reports_a_refusal(fast2_live):
+def test_it_moves_a_status_the_backend_offers_and_reports_a_refusal(live_sandbox):
     client = get_client()
     row = open_row("REG")
     assert [s.code for s in client.status_choices(row.pk)] == ["GODK", "MAK"]
@@ -59,7 +53,7 @@ def test_it_moves_a_status_the_backend_offers_and_reports_a_refusal(fast2_live):
     assert refused.value.status == 409 and "GODK" in refused.value.message
 
 
-def test_it_reads_and_adds_händelser(fast2_live):
+def test_it_reads_and_adds_händelser(live_sandbox):
     client = get_client()
     row = open_row("PAGAR")
     types = client.event_types()
@@ -69,12 +63,12 @@ def test_it_reads_and_adds_händelser(fast2_live):
     assert any(e.id == new_id and e.text == "Lapp i dörren." for e in events)
 
 
-def test_an_unknown_work_order_is_not_found(fast2_live):
+def test_an_unknown_work_order_is_not_found(live_sandbox):
     with pytest.raises(BackendNotFound):
         get_client().work_order(99999999)
 
 
-def test_it_caches_both_tokens_between_calls_and_clients(fast2_live, backend_calls):
+def test_it_caches_both_tokens_between_calls_and_clients(live_sandbox, backend_calls):
     get_client().work_orders(WorkOrderQuery(), limit=1)
     assert token_calls(backend_calls) == ["oauth2/token", "auth/login"]
     backend_calls.reset()
@@ -83,7 +77,7 @@ def test_it_caches_both_tokens_between_calls_and_clients(fast2_live, backend_cal
     assert len(backend_calls) == 1
 
 
-def test_it_logs_in_again_before_the_resource_token_expires(fast2_live, settings, backend_calls):
+def test_it_logs_in_again_before_the_resource_token_expires(live_sandbox, settings, backend_calls):
     settings.SANDBOX_FAST2_RESOURCE_TTL_SECONDS = 61  # cached for one second: a minute's margin
     client = get_client()
     client.work_orders(WorkOrderQuery(), limit=1)
@@ -93,7 +87,7 @@ def test_it_logs_in_again_before_the_resource_token_expires(fast2_live, settings
     assert token_calls(backend_calls) == ["auth/login"], "the gateway token is still good"
 
 
-def test_a_401_drops_the_tokens_and_the_call_is_made_once_more(fast2_live, backend_calls):
+def test_a_401_drops_the_tokens_and_the_call_is_made_once_more(live_sandbox, backend_calls):
     client = get_client()
     client.work_orders(WorkOrderQuery(), limit=1)
     cache.set(RESOURCE_KEY.format(username=client.username), "revoked-by-the-backend", 600)
@@ -104,27 +98,27 @@ def test_a_401_drops_the_tokens_and_the_call_is_made_once_more(fast2_live, backe
     assert cache.get(RESOURCE_KEY.format(username=client.username)) != "revoked-by-the-backend"
 
 
-def test_wrong_gateway_credentials_are_refused(fast2_live, settings):
+def test_wrong_gateway_credentials_are_refused(live_sandbox, settings):
     settings.FAST2_CLIENT_SECRET = "wrong"
     with pytest.raises(BackendRefused):
         get_client().work_orders(WorkOrderQuery())
     assert cache.get(GATEWAY_KEY) is None
 
 
-def test_a_backend_that_does_not_answer_is_unavailable(settings):
-    settings.FAST2_BASE_URL = "http://127.0.0.1:9/fast2"
+def test_a_backend_that_does_not_answer_is_unavailable(settings, unreachable):
+    settings.FAST2_BASE_URL = f"{unreachable}/fast2"
     with pytest.raises(BackendUnavailable):
         get_client().work_orders(WorkOrderQuery())
 
 
-def test_no_token_reaches_a_log_line(fast2_live, caplog, settings):
+def test_no_token_reaches_a_log_line(live_sandbox, caplog, settings):
     settings.FAST2_CLIENT_SECRET = "wrong"
     with pytest.raises(BackendRefused):
         get_client().work_orders(WorkOrderQuery())
     assert "wrong" not in caplog.text
 
 
-def test_it_sets_the_priority_and_the_planning(fast2_live):
+def test_it_sets_the_priority_and_the_planning(live_sandbox):
     from datetime import date
 
     from apps.backends.fast2 import Planning
@@ -139,7 +133,7 @@ def test_it_sets_the_priority_and_the_planning(fast2_live):
     assert client.work_order(row.pk).planning is None
 
 
-def test_it_reads_and_closes_the_sla(fast2_live):
+def test_it_reads_and_closes_the_sla(live_sandbox):
     client = get_client()
     row = open_row("REG")
     sla = client.sla(row.pk)
@@ -149,7 +143,7 @@ def test_it_reads_and_closes_the_sla(fast2_live):
     assert closed.closed and closed.start == sla.start
 
 
-def test_it_adds_changes_and_removes_a_contact_person(fast2_live):
+def test_it_adds_changes_and_removes_a_contact_person(live_sandbox):
     from datetime import date
 
     from apps.backends.fast2 import Contact

@@ -14,21 +14,15 @@ KALLE_HOME = "142-043-01"
 KITCHEN, FREEZER = 512431, 422831  # the seed's example walk, kept in demo customer 1's apartment
 
 
-@pytest.fixture
-def fast2_live(pm5_live, settings, live_server):
-    settings.FAST2_BASE_URL = f"{live_server.url}/sandbox/fast2"
-    return pm5_live
-
-
 def kalle_id(live) -> int:
     return get_client().customer_by_number(live.alice.number).id
 
 
-def test_it_reads_an_object_and_the_customers_reportable_objects(fast2_live):
+def test_it_reads_an_object_and_the_customers_reportable_objects(live_sandbox):
     client = get_client()
     home = client.estate_object(KALLE_HOME)
     assert home.id == KALLE_HOME and home.street and home.type_code == "Lägenhet"
-    customer_id = kalle_id(fast2_live)
+    customer_id = kalle_id(live_sandbox)
     assert customer_id in home.tenant_ids
     mine = client.reportable_objects(customer_id=customer_id)
     assert KALLE_HOME in {o.id for o in mine.objects} and mine.next_after is None
@@ -38,7 +32,7 @@ def test_it_reads_an_object_and_the_customers_reportable_objects(fast2_live):
         client.estate_object("999-999-99")
 
 
-def test_it_pages_with_first_and_after_and_iterates_every_page(fast2_live):
+def test_it_pages_with_first_and_after_and_iterates_every_page(live_sandbox):
     client = get_client()
     everything = client.reportable_objects(first=1000).objects
     first = client.reportable_objects(first=2)
@@ -50,13 +44,13 @@ def test_it_pages_with_first_and_after_and_iterates_every_page(fast2_live):
     assert backwards == tuple(reversed(everything))
 
 
-def test_a_bad_sort_is_refused(fast2_live):
+def test_a_bad_sort_is_refused(live_sandbox):
     with pytest.raises(BackendRefused) as refused:
         get_client().reportable_objects(sort=(ObjectSort("hyra"),))
     assert refused.value.status == 400 and "falt" in refused.value.message
 
 
-def test_it_walks_rooms_units_and_phrases_and_updates_a_unit(fast2_live):
+def test_it_walks_rooms_units_and_phrases_and_updates_a_unit(live_sandbox):
     client = get_client()
     rooms = client.rooms(KALLE_HOME)
     kitchen = next(r for r in rooms if r.id == KITCHEN)
@@ -71,10 +65,10 @@ def test_it_walks_rooms_units_and_phrases_and_updates_a_unit(fast2_live):
     assert (changed.serial_number, changed.installed_on, changed.name) == ("EL-1", date(2021, 3, 1), freezer.name)
 
 
-def test_it_reads_a_customer_and_changes_the_contact_details(fast2_live):
+def test_it_reads_a_customer_and_changes_the_contact_details(live_sandbox):
     client = get_client()
-    customer = client.customer(kalle_id(fast2_live))
-    assert customer.number == fast2_live.alice.number and customer.name
+    customer = client.customer(kalle_id(live_sandbox))
+    assert customer.number == live_sandbox.alice.number and customer.name
     client.update_customer_contact(customer.id, email="ny@example.se", phones=(Phone("Mobil", "070-222 33 44"),))
     changed = client.customer(customer.id)
     assert changed.email == "ny@example.se" and Phone("Mobil", "070-222 33 44") in changed.phones
@@ -84,7 +78,7 @@ def test_it_reads_a_customer_and_changes_the_contact_details(fast2_live):
         client.customer(99999999)
 
 
-def test_it_creates_a_work_order_that_the_list_shows(fast2_live):
+def test_it_creates_a_work_order_that_the_list_shows(live_sandbox):
     client = get_client()
     phrase = next(p for p in client.phrases(FREEZER) if p.text == "Kyler inte")
     new_id = client.create_work_order(
@@ -94,18 +88,18 @@ def test_it_creates_a_work_order_that_the_list_shows(fast2_live):
             unit_id=FREEZER,
             phrase_id=phrase.id,
             description="Frysen kyler inte.",
-            customer_number=fast2_live.alice.number,
+            customer_number=live_sandbox.alice.number,
             priority_code="30",
             planning=Planning(day=date(2030, 5, 14), from_time="08:00", to_time="10:00"),
         )
     )
     order = client.work_order(new_id)
     assert (order.status, order.object_id, order.phrase, order.priority_code) == ("REG", KALLE_HOME, "Kyler inte", "30")
-    assert order.customer_id == kalle_id(fast2_live) and order.planning.from_time == "08:00"
+    assert order.customer_id == kalle_id(live_sandbox) and order.planning.from_time == "08:00"
     assert new_id in [wo.id for wo in client.work_orders(WorkOrderQuery(object_id=KALLE_HOME), limit=1000)]
 
 
-def test_a_work_order_that_does_not_fit_together_is_refused_with_the_reason(fast2_live):
+def test_a_work_order_that_does_not_fit_together_is_refused_with_the_reason(live_sandbox):
     with pytest.raises(BackendRefused) as refused:
         get_client().create_work_order(NewWorkOrder(object_id=KALLE_HOME, unit_id=FREEZER, phrase_id=1))
     assert refused.value.status == 400 and "frasNr" in refused.value.message

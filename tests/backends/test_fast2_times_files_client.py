@@ -17,12 +17,6 @@ pytestmark = pytest.mark.integration
 PNG_HEADER = b"\x89PNG\r\n\x1a\n"
 
 
-@pytest.fixture
-def fast2_live(pm5_live, settings, live_server):
-    settings.FAST2_BASE_URL = f"{live_server.url}/sandbox/fast2"
-    return pm5_live
-
-
 def a_row(status: str):
     from apps.sandbox.models import ErrandRow
 
@@ -35,7 +29,7 @@ def a_photo(row, content: bytes):
     return ErrandRowMedia.objects.create(row=row, content_type="image/png", content=content)
 
 
-def test_it_books_reads_changes_and_deletes_a_time(fast2_live):
+def test_it_books_reads_changes_and_deletes_a_time(live_sandbox):
     client = get_client()
     row = a_row("PAGAR")
     activity = client.activities()[0]
@@ -56,7 +50,7 @@ def test_it_books_reads_changes_and_deletes_a_time(fast2_live):
         client.time_entry(time_id)
 
 
-def test_a_refused_time_carries_the_backends_reason(fast2_live):
+def test_a_refused_time_carries_the_backends_reason(live_sandbox):
     client = get_client()
     with pytest.raises(BackendRefused) as invalid:
         client.add_time(a_row("PAGAR").pk, TimeInput(hours=1, minutes=75))
@@ -66,7 +60,7 @@ def test_a_refused_time_carries_the_backends_reason(fast2_live):
     assert closed.value.status == 409
 
 
-def test_it_starts_and_stops_a_timer(fast2_live):
+def test_it_starts_and_stops_a_timer(live_sandbox):
     client = get_client()
     row = a_row("GODK")
     time_id = client.start_timer(row.pk)
@@ -80,7 +74,7 @@ def test_it_starts_and_stops_a_timer(fast2_live):
         client.stop_time(time_id)
 
 
-def test_the_work_order_lists_its_files_and_one_streams(fast2_live):
+def test_the_work_order_lists_its_files_and_one_streams(live_sandbox):
     content = PNG_HEADER + bytes(range(256)) * 1000  # larger than one chunk
     row = a_row("PAGAR")
     media = a_photo(row, content)
@@ -99,7 +93,7 @@ def test_the_work_order_lists_its_files_and_one_streams(fast2_live):
         client.file(99999999)
 
 
-def test_it_uploads_and_deletes_a_temp_file_and_deletes_a_file(fast2_live):
+def test_it_uploads_and_deletes_a_temp_file_and_deletes_a_file(live_sandbox):
     from apps.sandbox.models import ErrandRowMedia, TempFile
 
     client = get_client()
@@ -118,7 +112,7 @@ def test_it_uploads_and_deletes_a_temp_file_and_deletes_a_file(fast2_live):
     assert not ErrandRowMedia.objects.filter(pk=media.pk).exists()
 
 
-def test_an_upload_after_a_401_sends_the_whole_file_again(fast2_live):
+def test_an_upload_after_a_401_sends_the_whole_file_again(live_sandbox):
     from apps.sandbox.models import TempFile
 
     client = get_client()

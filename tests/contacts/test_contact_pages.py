@@ -78,8 +78,8 @@ def test_the_page_shows_the_details_and_explains_the_login_address(logged_in, ba
     assert backend.calls == []
 
 
-def test_a_backend_that_is_down_gets_a_calm_page(logged_in, alice, settings):
-    settings.PM5_BASE_URL = "http://127.0.0.1:9/pm5"
+def test_a_backend_that_is_down_gets_a_calm_page(logged_in, alice, settings, unreachable):
+    settings.PM5_BASE_URL = f"{unreachable}/pm5"
     response = logged_in.get(DETAILS)
     assert response.status_code == 503
     assert "Vi kan inte visa dina kontaktuppgifter just nu" in response.text
@@ -200,8 +200,8 @@ def test_a_backend_that_fails_while_saving_keeps_what_was_typed_and_sends_no_lin
     assert not EmailChange.objects.exists()
 
 
-def test_an_unreachable_backend_while_saving_keeps_what_was_typed(reauthenticated, settings):
-    settings.PM5_BASE_URL = "http://127.0.0.1:9/pm5"
+def test_an_unreachable_backend_while_saving_keeps_what_was_typed(reauthenticated, settings, unreachable):
+    settings.PM5_BASE_URL = f"{unreachable}/pm5"
     response = reauthenticated.post(EDIT, details(mobile="0701234567"))
     assert response.status_code == 503
     assert 'value="0701234567"' in response.text

@@ -29,35 +29,35 @@ def test_it_refuses_a_post(client, alice):
 
 
 @pytest.mark.integration
-def test_it_shows_the_tenants_own_figures_from_the_backend(client, alice, pm5_live):
+def test_it_shows_the_tenants_own_figures_from_the_backend(client, alice, live_sandbox):
     from apps.sandbox.models import Customer
 
     client.force_login(alice)
     response = client.get(OVERVIEW)
 
     assert response.status_code == 200
-    customer = Customer.objects.get(customer_number=pm5_live.alice.number)
+    customer = Customer.objects.get(customer_number=live_sandbox.alice.number)
     overview = response.context["overview"]
-    assert overview.customer_number == pm5_live.alice.number
+    assert overview.customer_number == live_sandbox.alice.number
     assert overview.name == f"{customer.first_name} {customer.last_name}"
     assert overview.rent_balance == customer_balance(customer, "Avi")
     assert overview.invoice_balance == customer_balance(customer, "Faktura")
     assert overview.open_errands, "demo customer 1 has open errands"
     assert overview.active_address is not None, "demo customer 1 has an active temporary address"
-    assert f"{pm5_live.alice.number}" in response.text
+    assert f"{live_sandbox.alice.number}" in response.text
     assert "no-store" in response.headers["Cache-Control"], "personal data is never cached"
 
 
 @pytest.mark.integration
-def test_it_never_shows_another_tenants_data(client, alice, bob, pm5_live):
+def test_it_never_shows_another_tenants_data(client, alice, bob, live_sandbox):
     client.force_login(bob)
     response = client.get(OVERVIEW)
-    assert response.context["overview"].customer_number == pm5_live.bob.number
-    assert pm5_live.alice.number not in response.text
+    assert response.context["overview"].customer_number == live_sandbox.bob.number
+    assert live_sandbox.alice.number not in response.text
 
 
 @pytest.mark.integration
-def test_a_page_costs_at_most_one_backend_call_and_none_when_cached(client, alice, pm5_live, backend_calls):
+def test_a_page_costs_at_most_one_backend_call_and_none_when_cached(client, alice, live_sandbox, backend_calls):
     client.force_login(alice)
     client.get(OVERVIEW)  # obtains the key and reads the session
     backend_calls.reset()
@@ -73,7 +73,7 @@ def test_a_page_costs_at_most_one_backend_call_and_none_when_cached(client, alic
 
 
 @pytest.mark.integration
-def test_it_obtains_a_new_key_when_the_backend_has_forgotten_it(client, alice, pm5_live):
+def test_it_obtains_a_new_key_when_the_backend_has_forgotten_it(client, alice, live_sandbox):
     from apps.sandbox.models import SessionKey
 
     client.force_login(alice)
@@ -91,7 +91,7 @@ def test_it_obtains_a_new_key_when_the_backend_has_forgotten_it(client, alice, p
 
 
 @pytest.mark.integration
-def test_the_backend_session_key_never_reaches_the_browser(client, alice, pm5_live):
+def test_the_backend_session_key_never_reaches_the_browser(client, alice, live_sandbox):
     client.force_login(alice)
     response = client.get(OVERVIEW)
     key = client.session[SESSION_KEY_NAME]
@@ -99,8 +99,8 @@ def test_the_backend_session_key_never_reaches_the_browser(client, alice, pm5_li
     assert all(key not in cookie.value for cookie in response.cookies.values())
 
 
-def test_a_failing_backend_gets_a_calm_page(client, alice, settings):
-    settings.PM5_BASE_URL = "http://127.0.0.1:9/pm5"
+def test_a_failing_backend_gets_a_calm_page(client, alice, settings, unreachable):
+    settings.PM5_BASE_URL = f"{unreachable}/pm5"
     client.force_login(alice)
     response = client.get(OVERVIEW)
     assert response.status_code == 503
@@ -109,7 +109,7 @@ def test_a_failing_backend_gets_a_calm_page(client, alice, settings):
 
 
 @pytest.mark.integration
-def test_logging_in_obtains_the_backend_session(client, alice, pm5_live):
+def test_logging_in_obtains_the_backend_session(client, alice, live_sandbox):
     response = client.post(reverse("account_login"), {"login": "alice@example.se", "password": "Alice-password-1"})
     assert response.status_code == 302
     assert client.session.get(SESSION_KEY_NAME)
@@ -123,7 +123,7 @@ def customer_balance(customer, kind: str) -> Decimal:
 
 
 @pytest.mark.integration
-def test_it_links_to_every_area_a_tenant_can_use(client, alice, pm5_live):
+def test_it_links_to_every_area_a_tenant_can_use(client, alice, live_sandbox):
     client.force_login(alice)
     response = client.get(OVERVIEW)
     for name in [
@@ -144,7 +144,7 @@ def test_a_staff_account_sees_no_tenant_menu(client, staff):
 
 
 @pytest.mark.integration
-def test_an_unfinished_fault_report_is_offered_to_continue(client, alice, pm5_live):
+def test_an_unfinished_fault_report_is_offered_to_continue(client, alice, live_sandbox):
     client.force_login(alice)
     assert "Fortsätt din felanmälan" not in client.get(OVERVIEW).text
 

@@ -5,13 +5,13 @@ import pytest
 
 @pytest.fixture
 def media_root(settings, tmp_path):
-    """Files of this test in a folder of its own; list it before pm5_live, which builds the demo into it."""
+    """Files of this test in a folder of its own; list it before live_sandbox, which builds the demo into it."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
 
 
 @pytest.fixture
-def logged_in_alice(client, alice, pm5_live):
+def logged_in_alice(client, alice, live_sandbox):
     client.force_login(alice)
     return client
 
@@ -41,12 +41,12 @@ class Documents:
 
 
 @pytest.fixture
-def documents(pm5_live) -> Documents:
-    return Documents(pm5_live.alice.number)
+def documents(live_sandbox) -> Documents:
+    return Documents(live_sandbox.alice.number)
 
 
 @pytest.fixture
-def bobs_document(pm5_live):
+def bobs_document(live_sandbox):
     from apps.sandbox.models import Document
 
-    return Document.objects.filter(customer__customer_number=pm5_live.bob.number).exclude(extension="").first()
+    return Document.objects.filter(customer__customer_number=live_sandbox.bob.number).exclude(extension="").first()

@@ -34,8 +34,8 @@ def test_a_staff_account_without_a_customer_sees_no_documents(client, staff):
     assert client.get(LIST).status_code == 403
 
 
-def test_a_failing_backend_gets_a_calm_page(client, alice, settings):
-    settings.PM5_BASE_URL = "http://127.0.0.1:9/pm5"
+def test_a_failing_backend_gets_a_calm_page(client, alice, settings, unreachable):
+    settings.PM5_BASE_URL = f"{unreachable}/pm5"
     client.force_login(alice)
     response = client.get(LIST)
     assert response.status_code == 503
@@ -89,7 +89,7 @@ def test_a_download_is_streamed_with_its_type_and_name(logged_in_alice, document
 
 
 @pytest.mark.integration
-def test_a_name_with_swedish_letters_is_encoded_per_rfc_6266(logged_in_alice, pm5_live):
+def test_a_name_with_swedish_letters_is_encoded_per_rfc_6266(logged_in_alice, live_sandbox):
     from apps.sandbox.models import Document
 
     rules = Document.objects.get(label="Ordningsregler för tvättstugan")

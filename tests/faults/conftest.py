@@ -28,7 +28,7 @@ def _photos_in_a_temporary_folder(settings, tmp_path):
 
 
 @pytest.fixture
-def tenant(client, alice, pm5_live):
+def tenant(client, alice, live_sandbox):
     """Alice (demo customer 15555) logged in, with the sandbox live."""
     client.force_login(alice)
     return client

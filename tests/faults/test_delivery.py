@@ -22,27 +22,27 @@ from apps.faults.tasks import deliver_fault_report
 from tests.faults.conftest import FREEZER_PATH, image_bytes, jpeg_with_gps, real_worker, set_behaviour, upload
 
 
-def sandbox_errands(pm5_live):
+def sandbox_errands(live_sandbox):
     from apps.sandbox.models import Errand
 
-    return Errand.objects.filter(customer__customer_number=pm5_live.alice.number, source="MinaSidor")
+    return Errand.objects.filter(customer__customer_number=live_sandbox.alice.number, source="MinaSidor")
 
 
 @pytest.mark.integration
-def test_a_submitted_report_becomes_an_errand_with_every_answer(wizard, deliveries, pm5_live):
+def test_a_submitted_report_becomes_an_errand_with_every_answer(wizard, deliveries, live_sandbox):
     from apps.sandbox.models import ErrandRow
 
     report = wizard.answer_all(photo=jpeg_with_gps())
     wizard.client.post(
         wizard.url("access"), {"key_handling": report.key_handling_id, "has_pets": "yes", "pets": "Katt"}
     )
-    before = sandbox_errands(pm5_live).count()
+    before = sandbox_errands(live_sandbox).count()
 
     response = wizard.submit()
 
     assert response["Location"] == wizard.url("receipt")
     report = deliveries.wait(report)
-    assert sandbox_errands(pm5_live).count() == before + 1
+    assert sandbox_errands(live_sandbox).count() == before + 1
     row = ErrandRow.objects.select_related("errand", "node").get(errand_id=report.errand_id)
     assert row.node.path == FREEZER_PATH
     assert row.description == "Frysen håller inte kylan."
@@ -59,22 +59,24 @@ def test_a_submitted_report_becomes_an_errand_with_every_answer(wizard, deliveri
 
 
 @pytest.mark.integration
-def test_a_double_submit_makes_one_errand(wizard, deliveries, pm5_live):
+def test_a_double_submit_makes_one_errand(wizard, deliveries, live_sandbox):
     report = wizard.answer_all()
-    before = sandbox_errands(pm5_live).count()
+    before = sandbox_errands(live_sandbox).count()
 
     first, second = wizard.submit(), wizard.submit()
 
     assert first["Location"] == second["Location"] == wizard.url("receipt")
     deliveries.wait(report)
-    assert sandbox_errands(pm5_live).count() == before + 1
+    assert sandbox_errands(live_sandbox).count() == before + 1
     assert FaultReport.objects.filter(user=report.user).count() == 1
 
 
 @pytest.mark.integration
-def test_an_outage_during_submit_queues_the_report_and_delivers_it_once_after_recovery(wizard, deliveries, pm5_live):
+def test_an_outage_during_submit_queues_the_report_and_delivers_it_once_after_recovery(
+    wizard, deliveries, live_sandbox
+):
     report = wizard.answer_all()
-    before = sandbox_errands(pm5_live).count()
+    before = sandbox_errands(live_sandbox).count()
     set_behaviour(outage=True)
 
     response = wizard.submit()
@@ -92,7 +94,7 @@ def test_an_outage_during_submit_queues_the_report_and_delivers_it_once_after_re
     deliveries.time_passes(report)
 
     report = deliveries.wait(report)
-    assert sandbox_errands(pm5_live).count() == before + 1, "delivered exactly once"
+    assert sandbox_errands(live_sandbox).count() == before + 1, "delivered exactly once"
     listed = wizard.client.get(reverse("faults:errands"))
     assert report.errand_number in listed.text
     assert "Mottagen — skickas till hyresvärden" not in listed.text
@@ -115,13 +117,13 @@ def test_the_errand_list_shows_a_report_still_waiting_in_the_portal(wizard, deli
 
 
 @pytest.mark.integration
-def test_a_refused_report_is_a_draft_again_with_the_reason_and_every_answer(wizard, deliveries, pm5_live):
+def test_a_refused_report_is_a_draft_again_with_the_reason_and_every_answer(wizard, deliveries, live_sandbox):
     report = wizard.answer_all(photo=jpeg_with_gps())
     # The key handling the tenant chose is no longer offered for the object: PM5 answers 400.
     from apps.sandbox.models import RentalObject
 
     RentalObject.objects.get(nodes__id="n245612").key_handling_types.remove(report.key_handling_id)
-    before = sandbox_errands(pm5_live).count()
+    before = sandbox_errands(live_sandbox).count()
 
     wizard.submit()
 
@@ -130,7 +132,7 @@ def test_a_refused_report_is_a_draft_again_with_the_reason_and_every_answer(wiza
     assert "nyckelhanteringen finns inte" in report.refusal
     assert report.description == "Frysen håller inte kylan."
     assert report.photos.count() == 1
-    assert sandbox_errands(pm5_live).count() == before
+    assert sandbox_errands(live_sandbox).count() == before
 
     check = wizard.client.get(wizard.url("check"))
     assert "Hyresvärdens system tog inte emot felanmälan" in check.text
@@ -144,11 +146,11 @@ def test_a_refused_report_is_a_draft_again_with_the_reason_and_every_answer(wiza
     wizard.client.post(wizard.url("access"), {"key_handling": other, "has_pets": "no"})
     wizard.submit()
     deliveries.wait(report)
-    assert sandbox_errands(pm5_live).count() == before + 1
+    assert sandbox_errands(live_sandbox).count() == before + 1
 
 
 @pytest.mark.integration
-def test_an_attempt_whose_answer_was_lost_is_found_instead_of_sent_again(wizard, deliveries, pm5_live, monkeypatch):
+def test_an_attempt_whose_answer_was_lost_is_found_instead_of_sent_again(wizard, deliveries, live_sandbox, monkeypatch):
     """PM5's create has no idempotency key (A09): after a timeout the session's errands are read first."""
     if real_worker():
         pytest.skip("the lost answer is simulated inside this process")
@@ -164,7 +166,7 @@ def test_an_attempt_whose_answer_was_lost_is_found_instead_of_sent_again(wizard,
 
     monkeypatch.setattr(Pm5Client, "create_fault_report", create_then_lose_the_answer)
     report = wizard.answer_all()
-    before = sandbox_errands(pm5_live).count()
+    before = sandbox_errands(live_sandbox).count()
 
     wizard.submit()
     report.refresh_from_db()
@@ -174,13 +176,13 @@ def test_an_attempt_whose_answer_was_lost_is_found_instead_of_sent_again(wizard,
 
     report = deliveries.wait(report)
     assert len(calls) == 1
-    assert sandbox_errands(pm5_live).count() == before + 1
-    assert report.errand_id == sandbox_errands(pm5_live).order_by("-pk").first().pk
+    assert sandbox_errands(live_sandbox).count() == before + 1
+    assert report.errand_id == sandbox_errands(live_sandbox).order_by("-pk").first().pk
     assert report.errand_number
 
 
 @pytest.mark.integration
-def test_after_a_lost_answer_the_errand_already_made_is_found_by_the_worker(wizard, deliveries, pm5_live):
+def test_after_a_lost_answer_the_errand_already_made_is_found_by_the_worker(wizard, deliveries, live_sandbox):
     """The same, as state: works with a real worker too (A09)."""
     from apps.backends.pm5 import get_client
 
@@ -191,20 +193,20 @@ def test_after_a_lost_answer_the_errand_already_made_is_found_by_the_worker(wiza
     set_behaviour(outage=False)
     # What the lost attempt did: PM5 made the errand, and its answer never came back.
     client = get_client()
-    key = client.open_session(customer_number=pm5_live.alice.number)
+    key = client.open_session(customer_number=live_sandbox.alice.number)
     made = client.create_fault_report(key, delivery.request_for(report))
     FaultReport.objects.filter(pk=report.pk).update(outcome_unknown=True)
-    before = sandbox_errands(pm5_live).count()
+    before = sandbox_errands(live_sandbox).count()
 
     deliveries.time_passes(report)
 
     report = deliveries.wait(report)
     assert report.errand_id == made
-    assert sandbox_errands(pm5_live).count() == before, "not sent a second time"
+    assert sandbox_errands(live_sandbox).count() == before, "not sent a second time"
 
 
 @pytest.mark.integration
-def test_an_errand_of_another_report_is_never_taken_for_this_one(wizard, deliveries, pm5_live):
+def test_an_errand_of_another_report_is_never_taken_for_this_one(wizard, deliveries, live_sandbox):
     first = wizard.answer_all()
     wizard.submit()
     first = deliveries.wait(first)
@@ -219,7 +221,7 @@ def test_an_errand_of_another_report_is_never_taken_for_this_one(wizard, deliver
     from apps.backends.pm5 import get_client
 
     client = get_client()
-    key = client.open_session(customer_number=pm5_live.alice.number)
+    key = client.open_session(customer_number=live_sandbox.alice.number)
     found = delivery._created_before(client, key, second)
     assert found is not None and found.errand_id != first.errand_id, "the first report's errand is taken"
 
@@ -258,8 +260,8 @@ def test_a_delivered_report_is_not_delivered_again(queued):
     get_client.assert_not_called()
 
 
-def test_an_unreachable_backend_postpones_the_report(queued, settings):
-    settings.PM5_BASE_URL = "http://127.0.0.1:9/pm5"
+def test_an_unreachable_backend_postpones_the_report(queued, settings, unreachable):
+    settings.PM5_BASE_URL = f"{unreachable}/pm5"
     attempt = delivery.deliver(queued.pk)
     queued.refresh_from_db()
     assert attempt.retry_at == queued.next_attempt_at

@@ -20,14 +20,14 @@ def alices_errand_with_photo():
 
 
 @pytest.mark.integration
-def test_the_list_shows_the_tenants_errands_with_number_type_status_and_dates(tenant, pm5_live):
+def test_the_list_shows_the_tenants_errands_with_number_type_status_and_dates(tenant, live_sandbox):
     from apps.sandbox.models import Errand
 
     response = tenant.get(ERRANDS)
 
     assert response.status_code == 200
     assert 'hx-history="false"' in response.text
-    own = Errand.objects.filter(customer__customer_number=pm5_live.alice.number)
+    own = Errand.objects.filter(customer__customer_number=live_sandbox.alice.number)
     for errand in own:
         assert errand.number in response.text
         assert f'href="{errand_url(errand.pk)}"' in response.text
@@ -37,7 +37,7 @@ def test_the_list_shows_the_tenants_errands_with_number_type_status_and_dates(te
 
 
 @pytest.mark.integration
-def test_the_detail_shows_rows_path_history_planned_times_contact_and_photos(tenant, pm5_live):
+def test_the_detail_shows_rows_path_history_planned_times_contact_and_photos(tenant, live_sandbox):
     from apps.sandbox.models import Errand, ErrandParticipant
 
     errand_id, row_id, file_id = alices_errand_with_photo()
@@ -55,7 +55,7 @@ def test_the_detail_shows_rows_path_history_planned_times_contact_and_photos(ten
     photo_url = reverse("faults:errand_photo", args=[errand_id, row_id, file_id])
     assert f'src="{photo_url}"' in response.text
 
-    planned = Errand.objects.filter(customer__customer_number=pm5_live.alice.number, planned_start__isnull=False)[0]
+    planned = Errand.objects.filter(customer__customer_number=live_sandbox.alice.number, planned_start__isnull=False)[0]
     detail = tenant.get(errand_url(planned.pk))
     assert "Planerad start" in detail.text
 
@@ -84,7 +84,7 @@ def test_a_photo_is_served_through_the_portal(tenant):
 
 @pytest.mark.integration
 def test_another_tenants_errand_and_photo_are_not_found_without_asking_the_backend(
-    client, alice, bob, pm5_live, backend_calls
+    client, alice, bob, live_sandbox, backend_calls
 ):
     errand_id, row_id, file_id = alices_errand_with_photo()
     client.force_login(bob)
@@ -120,8 +120,8 @@ def test_another_tenants_photo_in_the_portal_is_not_found(wizard, bob):
     assert FaultReport.objects.filter(user=bob).count() == 0
 
 
-def test_the_errand_pages_are_calm_when_the_backend_is_down(client, alice, settings):
-    settings.PM5_BASE_URL = "http://127.0.0.1:9/pm5"
+def test_the_errand_pages_are_calm_when_the_backend_is_down(client, alice, settings, unreachable):
+    settings.PM5_BASE_URL = f"{unreachable}/pm5"
     client.force_login(alice)
     for url in (ERRANDS, errand_url(1), reverse("faults:errand_photo", args=[1, 2, 3])):
         response = client.get(url)

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def queued_for_delivery(monkeypatch) -> list[int]:
     """The reports the sweep hands to Celery, instead of delivering them."""
     sent: list[int] = []
-    monkeypatch.setattr(delivery, "_enqueue", lambda report_id, language: sent.append(report_id))
+    monkeypatch.setattr(delivery.background, "send", lambda task_name, report_id, language: sent.append(report_id))
     return sent
 
 

@@ -25,9 +25,9 @@ def freezer_report(*photos: bytes, contact: ReportContact | None = None) -> Faul
 
 
 @pytest.mark.integration
-def test_it_walks_the_seeds_example_to_the_freezer(pm5_live):
+def test_it_walks_the_seeds_example_to_the_freezer(live_sandbox):
     client = get_client()
-    key = client.open_session(customer_number=pm5_live.alice.number)
+    key = client.open_session(customer_number=live_sandbox.alice.number)
     ids = FREEZER_PATH.split("-")
     for depth in (1, 2, 3):
         choices = client.node_choices(key, ids[:depth])
@@ -40,17 +40,17 @@ def test_it_walks_the_seeds_example_to_the_freezer(pm5_live):
 
 
 @pytest.mark.integration
-def test_a_path_that_is_not_the_customers_is_not_found(pm5_live):
+def test_a_path_that_is_not_the_customers_is_not_found(live_sandbox):
     client = get_client()
-    key = client.open_session(customer_number=pm5_live.bob.number)
+    key = client.open_session(customer_number=live_sandbox.bob.number)
     with pytest.raises(BackendNotFound):
         client.node_choices(key, ["n245612"])
 
 
 @pytest.mark.integration
-def test_it_creates_an_errand_with_photos_and_reads_it_back(pm5_live):
+def test_it_creates_an_errand_with_photos_and_reads_it_back(live_sandbox):
     client = get_client()
-    key = client.open_session(customer_number=pm5_live.alice.number)
+    key = client.open_session(customer_number=live_sandbox.alice.number)
     jpeg, png = image_bytes("JPEG"), image_bytes("PNG")
     contact = ReportContact(first_name="Adam", last_name="Bertilsson", phone="012-34 56 78", email="")
 
@@ -75,9 +75,9 @@ def test_it_creates_an_errand_with_photos_and_reads_it_back(pm5_live):
 
 
 @pytest.mark.integration
-def test_a_refused_report_raises_with_the_backends_reason(pm5_live):
+def test_a_refused_report_raises_with_the_backends_reason(live_sandbox):
     client = get_client()
-    key = client.open_session(customer_number=pm5_live.alice.number)
+    key = client.open_session(customer_number=live_sandbox.alice.number)
     bad = FaultReportRequest(
         head_node_id="n245612",
         rows=(
@@ -93,11 +93,11 @@ def test_a_refused_report_raises_with_the_backends_reason(pm5_live):
 
 
 @pytest.mark.integration
-def test_another_customers_errand_is_not_found(pm5_live):
+def test_another_customers_errand_is_not_found(live_sandbox):
     client = get_client()
-    alice_key = client.open_session(customer_number=pm5_live.alice.number)
+    alice_key = client.open_session(customer_number=live_sandbox.alice.number)
     errand_id = client.create_fault_report(alice_key, freezer_report())
-    bob_key = client.open_session(customer_number=pm5_live.bob.number)
+    bob_key = client.open_session(customer_number=live_sandbox.bob.number)
     with pytest.raises(BackendNotFound):
         client.get_errand(bob_key, errand_id)
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from apps.backends.pm5.types import AvailableObject, NodeStep, PortalSession
 from apps.faults.models import FaultReport
 from apps.faults.services import active_draft_for, drafts
+from apps.faults.steps import STEPS
 from tests.faults.conftest import FREEZER_PATH, Wizard, image_bytes, upload
 
 START = reverse("faults:start")
@@ -28,6 +29,12 @@ def test_a_staff_account_without_a_customer_cannot_report(client, staff):
 def test_the_start_page_refuses_other_methods(client, alice):
     client.force_login(alice)
     assert client.put(START).status_code == 405
+
+
+def test_the_step_table_serves_every_question_the_draft_asks_in_its_order():
+    assert tuple(STEPS) == drafts.STEPS
+    for name, step in STEPS.items():
+        assert step.form is None or step.save is not None, f"{name} has a form but saves nothing"
 
 
 def test_a_tenant_with_one_object_skips_the_object_question(alice):
@@ -134,10 +141,10 @@ def test_a_node_the_backend_did_not_offer_is_not_found_without_asking_the_backen
 
 
 @pytest.mark.integration
-def test_an_object_the_tenant_may_not_report_on_is_not_found(wizard, pm5_live, backend_calls):
+def test_an_object_the_tenant_may_not_report_on_is_not_found(wizard, live_sandbox, backend_calls):
     from apps.sandbox.models import Customer, Node
 
-    bob = Customer.objects.get(customer_number=pm5_live.bob.number)
+    bob = Customer.objects.get(customer_number=live_sandbox.bob.number)
     bobs_root = Node.objects.filter(rental_object__leases__customer=bob, parent__isnull=True).first()
     wizard.start()
     backend_calls.reset()
@@ -353,8 +360,8 @@ def test_wrong_methods_are_refused(client, alice):
     assert client.post(reverse("faults:errands")).status_code == 405
 
 
-def test_a_backend_that_is_down_gets_a_calm_message_and_keeps_the_answers(client, alice, settings):
-    settings.PM5_BASE_URL = "http://127.0.0.1:9/pm5"
+def test_a_backend_that_is_down_gets_a_calm_message_and_keeps_the_answers(client, alice, settings, unreachable):
+    settings.PM5_BASE_URL = f"{unreachable}/pm5"
     client.force_login(alice)
     response = client.post(START)
     assert response.status_code == 503

@@ -19,7 +19,7 @@ def landlord(settings):
 
 
 @pytest.fixture
-def logged_in_alice(client, alice, pm5_live):
+def logged_in_alice(client, alice, live_sandbox):
     client.force_login(alice)
     return client
 
@@ -76,15 +76,15 @@ class Notices:
 
 
 @pytest.fixture
-def notices(pm5_live) -> Notices:
-    return Notices(pm5_live.alice.number)
+def notices(live_sandbox) -> Notices:
+    return Notices(live_sandbox.alice.number)
 
 
 @pytest.fixture
-def bobs_notice(pm5_live):
+def bobs_notice(live_sandbox):
     from apps.sandbox.models import Notice
 
-    return Notice.objects.filter(customer__customer_number=pm5_live.bob.number).order_by("-due_date").first()
+    return Notice.objects.filter(customer__customer_number=live_sandbox.bob.number).order_by("-due_date").first()
 
 
 def detail_url(number: str, **query) -> str:

@@ -17,8 +17,8 @@ def test_it_refuses_a_post(client, alice):
     assert client.post(detail_url("9213210")).status_code == 405
 
 
-def test_a_failing_backend_gets_a_calm_page(client, alice, settings):
-    settings.PM5_BASE_URL = "http://127.0.0.1:9/pm5"
+def test_a_failing_backend_gets_a_calm_page(client, alice, settings, unreachable):
+    settings.PM5_BASE_URL = f"{unreachable}/pm5"
     client.force_login(alice)
     response = client.get(detail_url("9213210"))
     assert response.status_code == 503
@@ -115,11 +115,11 @@ def test_it_shows_the_ledger_periods_rows_and_the_hot_water_specification(logged
 
 
 @pytest.mark.integration
-def test_a_metered_row_shows_readings_quantity_and_unit_price(logged_in_alice, pm5_live):
+def test_a_metered_row_shows_readings_quantity_and_unit_price(logged_in_alice, live_sandbox):
     from apps.sandbox.models import LedgerRowSpecification
 
     spec = (
-        LedgerRowSpecification.objects.filter(row__period__notice__customer__customer_number=pm5_live.alice.number)
+        LedgerRowSpecification.objects.filter(row__period__notice__customer__customer_number=live_sandbox.alice.number)
         .select_related("row__period__notice")
         .order_by("-row__period__notice__due_date")
         .first()

@@ -26,8 +26,8 @@ def test_it_refuses_a_post(client, alice):
     assert client.post(LIST).status_code == 405
 
 
-def test_a_failing_backend_gets_a_calm_page(client, alice, settings):
-    settings.PM5_BASE_URL = "http://127.0.0.1:9/pm5"
+def test_a_failing_backend_gets_a_calm_page(client, alice, settings, unreachable):
+    settings.PM5_BASE_URL = f"{unreachable}/pm5"
     client.force_login(alice)
     response = client.get(LIST)
     assert response.status_code == 503

@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.journey]
 POSTAL_CODE_ERROR = "Skriv ett svenskt postnummer med fem siffror, till exempel 123 45."
 
 
-def test_a_tenant_adds_a_temporary_address_after_correcting_the_postal_code(journey, alice, pm5_live):
+def test_a_tenant_adds_a_temporary_address_after_correcting_the_postal_code(journey, alice, live_sandbox):
     walk = journey("addresses")
     page = walk.page
     walk.log_in("alice@example.se", "Alice-password-1")

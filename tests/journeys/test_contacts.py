@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 pytestmark = [pytest.mark.integration, pytest.mark.journey]
 
 
-def test_a_tenant_changes_the_mobile_number_after_giving_the_password_again(journey, alice, pm5_live):
+def test_a_tenant_changes_the_mobile_number_after_giving_the_password_again(journey, alice, live_sandbox):
     walk = journey("contacts")
     page = walk.page
     walk.log_in("alice@example.se", "Alice-password-1")

@@ -25,7 +25,7 @@ def photo(tmp_path, settings):
     return path
 
 
-def test_a_tenant_reports_a_fault_and_follows_the_errand(journey, alice, pm5_live, photo):
+def test_a_tenant_reports_a_fault_and_follows_the_errand(journey, alice, live_sandbox, photo):
     walk = journey("fault-report")
     page = walk.page
     step = KeyboardSteps(page) if walk.javascript else MouseSteps(page)

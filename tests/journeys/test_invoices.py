@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 pytestmark = [pytest.mark.integration, pytest.mark.journey]
 
 
-def test_a_tenant_opens_an_unpaid_invoice_and_downloads_its_pdf(journey, alice, pm5_live):
+def test_a_tenant_opens_an_unpaid_invoice_and_downloads_its_pdf(journey, alice, live_sandbox):
     walk = journey("invoices")
     page = walk.page
     walk.log_in("alice@example.se", "Alice-password-1")

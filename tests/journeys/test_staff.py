@@ -14,20 +14,12 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from apps.accounts.services import create_linked_account
-from apps.backends.http import close_http_sessions
 
 pytestmark = [pytest.mark.integration, pytest.mark.journey]
 
 
 @pytest.fixture
-def fast2_live(pm5_live, settings, live_server):
-    settings.FAST2_BASE_URL = f"{live_server.url}/sandbox/fast2"
-    yield pm5_live
-    close_http_sessions()
-
-
-@pytest.fixture
-def staff_demo(fast2_live):
+def staff_demo(live_sandbox):
     """The demo's staff login, as `sandbox_demo_data` creates it: no TOTP yet."""
     from apps.sandbox.demo.personas import DEMO_LOGINS
 

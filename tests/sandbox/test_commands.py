@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from apps.accounts.models import CustomerLink
-from apps.sandbox.models import Customer
+from apps.sandbox.models import ContactDetail, Customer
 from tests.sandbox.conftest import ANNA, KALLE, MAJA
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +51,16 @@ def test_it_prints_the_login_url_the_logins_and_a_customer_to_link():
     ):
         assert text in output
     assert unlinked.customer_number in output and unlinked.personnummer in output
+
+
+def test_the_customer_to_link_has_an_email_on_file_for_the_link_code_and_it_is_printed():
+    output = run("--size", "small")
+
+    on_file = ContactDetail.objects.get(customer__customer_number=MAJA, kind=ContactDetail.Kind.EPOST)
+    assert f"The link code goes to {on_file.value}" in output
+    every_customer = set(Customer.objects.values_list("pk", flat=True))
+    with_email = set(ContactDetail.objects.filter(kind=ContactDetail.Kind.EPOST).values_list("customer", flat=True))
+    assert with_email == every_customer, "every demo customer can be linked"
 
 
 def test_if_empty_keeps_the_data_and_still_prints_the_logins():

@@ -16,13 +16,6 @@ def staff_client(client, staff_with_totp):
     return client
 
 
-@pytest.fixture
-def fast2_live(pm5_live, settings, live_server):
-    settings.FAST2_BASE_URL = f"{live_server.url}/sandbox/fast2"
-    settings.ERRANDS_BASE_URL = f"{live_server.url}/sandbox/errands"
-    return pm5_live
-
-
 def a_row(status: str):
     """A demo work order in the given status (read from the sandbox's tables, as a test may)."""
     from apps.sandbox.models import ErrandRow

@@ -16,7 +16,7 @@ def url(name: str, work_order_id: int) -> str:
     return reverse(f"staff:{name}", args=[work_order_id])
 
 
-def test_a_händelse_is_added_and_audited(staff_client, staff_with_totp, fast2_live):
+def test_a_händelse_is_added_and_audited(staff_client, staff_with_totp, live_sandbox):
     row = a_row("PAGAR")
     body = {"type_code": "BOM", "title": "Ingen hemma", "text": "Lapp i dörren."}
     response = staff_client.post(url("add_event", row.pk), body)
@@ -27,7 +27,7 @@ def test_a_händelse_is_added_and_audited(staff_client, staff_with_totp, fast2_l
     assert (entry.action, entry.after, entry.actor) == (AuditEntry.Action.EVENT, "Ingen hemma", staff_with_totp)
 
 
-def test_a_händelse_without_a_title_keeps_what_was_typed(staff_client, fast2_live):
+def test_a_händelse_without_a_title_keeps_what_was_typed(staff_client, live_sandbox):
     row = a_row("PAGAR")
     response = staff_client.post(url("add_event", row.pk), {"type_code": "BOM", "title": "", "text": "Mitt utkast"})
     html = response.content.decode()
@@ -36,7 +36,7 @@ def test_a_händelse_without_a_title_keeps_what_was_typed(staff_client, fast2_li
     assert not AuditEntry.objects.exists()
 
 
-def test_the_priority_is_changed_and_audited(staff_client, fast2_live):
+def test_the_priority_is_changed_and_audited(staff_client, live_sandbox):
     row = a_row("REG")
     staff_client.post(url("change_priority", row.pk), {"priority": "30"})
     row.refresh_from_db()
@@ -46,7 +46,7 @@ def test_the_priority_is_changed_and_audited(staff_client, fast2_live):
     assert "Akut" in staff_client.get(url("work_order", row.pk)).content.decode()
 
 
-def test_a_visit_is_planned_and_the_tenant_sees_it(staff_client, fast2_live):
+def test_a_visit_is_planned_and_the_tenant_sees_it(staff_client, live_sandbox):
     from apps.backends.pm5 import get_client
 
     row = a_row("GODK")
@@ -62,7 +62,7 @@ def test_a_visit_is_planned_and_the_tenant_sees_it(staff_client, fast2_live):
     assert any(r.planned_at and r.planned_at.date().isoformat() == "2030-05-14" for r in errand.rows)
 
 
-def test_a_time_window_that_ends_before_it_starts_is_refused(staff_client, fast2_live):
+def test_a_time_window_that_ends_before_it_starts_is_refused(staff_client, live_sandbox):
     row = a_row("GODK")
     response = staff_client.post(url("plan", row.pk), {"day": "2030-05-14", "from_time": "12:00", "to_time": "08:00"})
     assert response.status_code == 400
@@ -71,7 +71,7 @@ def test_a_time_window_that_ends_before_it_starts_is_refused(staff_client, fast2
     assert row.planned_at is None or row.planned_at.year != 2030
 
 
-def test_a_finished_work_order_cannot_be_planned(staff_client, fast2_live):
+def test_a_finished_work_order_cannot_be_planned(staff_client, live_sandbox):
     row = a_row("UTFÖRD")
     html = staff_client.get(url("work_order", row.pk)).content.decode()
     assert url("plan", row.pk) not in html
@@ -92,7 +92,7 @@ def test_the_actions_are_guarded_like_every_staff_url(client, alice, name):
     assert client.post(url(name, 1), {}).status_code == 403
 
 
-def test_a_breached_sla_is_flagged_and_can_be_closed_once(staff_client, fast2_live):
+def test_a_breached_sla_is_flagged_and_can_be_closed_once(staff_client, live_sandbox):
     from apps.sandbox.models import ErrandRow
 
     row = a_row("REG")
@@ -117,7 +117,7 @@ def add_gun(staff_client, row) -> int:
     return WorkOrderContact.objects.get(row=row).pk
 
 
-def test_a_contact_person_is_added_changed_and_removed_and_each_is_audited(staff_client, fast2_live):
+def test_a_contact_person_is_added_changed_and_removed_and_each_is_audited(staff_client, live_sandbox):
     from apps.sandbox.models import WorkOrderContact
 
     row = a_row("PAGAR")
@@ -141,7 +141,7 @@ def test_a_contact_person_is_added_changed_and_removed_and_each_is_audited(staff
     ]
 
 
-def test_a_contact_person_of_another_work_order_is_404_and_left_alone(staff_client, fast2_live):
+def test_a_contact_person_of_another_work_order_is_404_and_left_alone(staff_client, live_sandbox):
     from apps.sandbox.models import WorkOrderContact
 
     owner, other = a_row("PAGAR"), a_row("REG")
@@ -156,7 +156,7 @@ def test_a_contact_person_of_another_work_order_is_404_and_left_alone(staff_clie
     assert not AuditEntry.objects.exists()
 
 
-def test_a_contact_person_without_a_name_keeps_what_was_typed(staff_client, fast2_live):
+def test_a_contact_person_without_a_name_keeps_what_was_typed(staff_client, live_sandbox):
     row = a_row("PAGAR")
     response = staff_client.post(url("add_contact", row.pk), {"new-name": "", "new-mobile": "070-999"})
     html = response.content.decode()

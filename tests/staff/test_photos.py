@@ -19,7 +19,7 @@ def file_url(work_order_id: int, file_id: int) -> str:
 
 
 @pytest.mark.integration
-def test_the_page_shows_the_photos_and_one_streams_inline(staff_client, fast2_live):
+def test_the_page_shows_the_photos_and_one_streams_inline(staff_client, live_sandbox):
     row = a_row("PAGAR")
     media = photo(row)
     html = staff_client.get(reverse("staff:work_order", args=[row.pk])).content.decode()
@@ -35,7 +35,7 @@ def test_the_page_shows_the_photos_and_one_streams_inline(staff_client, fast2_li
 
 
 @pytest.mark.integration
-def test_a_page_without_files_says_so(staff_client, fast2_live):
+def test_a_page_without_files_says_so(staff_client, live_sandbox):
     from apps.sandbox.models import ErrandRow
 
     row = ErrandRow.objects.filter(status="REG", media__isnull=True).order_by("pk").first()
@@ -44,7 +44,7 @@ def test_a_page_without_files_says_so(staff_client, fast2_live):
 
 
 @pytest.mark.integration
-def test_another_work_orders_file_is_not_found(staff_client, fast2_live, backend_calls):
+def test_another_work_orders_file_is_not_found(staff_client, live_sandbox, backend_calls):
     mine, other = a_row("PAGAR"), a_row("REG")
     theirs = photo(other)
     backend_calls.reset()
@@ -55,7 +55,7 @@ def test_another_work_orders_file_is_not_found(staff_client, fast2_live, backend
 
 
 @pytest.mark.integration
-def test_a_file_that_is_not_a_raster_image_is_a_download(staff_client, fast2_live):
+def test_a_file_that_is_not_a_raster_image_is_a_download(staff_client, live_sandbox):
     row = a_row("GODK")
     svg = photo(row, b"%PDF-1.4 pretend", content_type="image/svg+xml")
     response = staff_client.get(file_url(row.pk, svg.pk))
@@ -66,10 +66,10 @@ def test_a_file_that_is_not_a_raster_image_is_a_download(staff_client, fast2_liv
 
 
 @pytest.mark.integration
-def test_fast2_down_is_a_503_not_an_error(staff_client, fast2_live, settings):
+def test_fast2_down_is_a_503_not_an_error(staff_client, live_sandbox, settings, unreachable):
     row = a_row("PAGAR")
     media = photo(row)
-    settings.FAST2_BASE_URL = "http://127.0.0.1:9/fast2"
+    settings.FAST2_BASE_URL = f"{unreachable}/fast2"
     assert staff_client.get(file_url(row.pk, media.pk)).status_code == 503
 
 

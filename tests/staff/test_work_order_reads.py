@@ -43,7 +43,7 @@ def test_the_reads_after_the_work_order_run_at_the_same_time(monkeypatch):
     monkeypatch.setattr(services.fast2, "get_client", lambda: client)
     monkeypatch.setattr(services, "event_types", lambda: [])
     monkeypatch.setattr(services, "for_work_order", lambda wo: ErrandRows(missing=wo is not work_order))
-    # The test profile reads one at a time (settings.STAFF_PARALLEL_READS); production's pool:
+    # Whatever STAFF_PARALLEL_READS says here, the barrier needs all five reads at once.
     monkeypatch.setattr(services, "_READS", ThreadPoolExecutor(max_workers=5))
 
     page = services.work_order_page(7)

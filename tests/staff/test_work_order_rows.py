@@ -34,7 +34,7 @@ def invoiced_row():
     return IncomingReference.objects.filter(invoices__isnull=False).order_by("pk").first().rows.get()
 
 
-def test_it_shows_the_rows_with_participants_and_accounting(staff_client, fast2_live):
+def test_it_shows_the_rows_with_participants_and_accounting(staff_client, live_sandbox):
     row = invoiced_row()
     group = row.incoming_reference
     manager = row.errand.participants.get(row=None, role="handler")
@@ -49,7 +49,7 @@ def test_it_shows_the_rows_with_participants_and_accounting(staff_client, fast2_
     assert escape(row.node.label) in html, "the entity path"
 
 
-def test_every_row_of_the_errand_is_shown_and_only_its_own_is_marked(staff_client, fast2_live):
+def test_every_row_of_the_errand_is_shown_and_only_its_own_is_marked(staff_client, live_sandbox):
     from apps.sandbox.models import Errand
 
     errand = next(e for e in Errand.objects.order_by("pk") if e.rows.count() == 2)
@@ -60,9 +60,9 @@ def test_every_row_of_the_errand_is_shown_and_only_its_own_is_marked(staff_clien
     assert "Inte skickad till leverantör" in html or "Ingen ekonomi registrerad" in html
 
 
-def test_the_page_stays_when_errands_v2_is_down_and_says_so_calmly(staff_client, fast2_live, settings):
+def test_the_page_stays_when_errands_v2_is_down_and_says_so_calmly(staff_client, live_sandbox, settings, unreachable):
     row = invoiced_row()
-    settings.ERRANDS_BASE_URL = "http://127.0.0.1:9/sandbox/errands"
+    settings.ERRANDS_BASE_URL = f"{unreachable}/sandbox/errands"
     response = staff_client.get(detail(row.pk))
     assert response.status_code == 200
     html = response.content.decode()
@@ -71,14 +71,14 @@ def test_the_page_stays_when_errands_v2_is_down_and_says_so_calmly(staff_client,
     assert row.incoming_reference.reference not in html
 
 
-def test_a_refused_token_gives_the_same_calm_note(staff_client, fast2_live, settings):
+def test_a_refused_token_gives_the_same_calm_note(staff_client, live_sandbox, settings):
     settings.ERRANDS_TOKEN = "sandbox-errands-inactive"
     response = staff_client.get(detail(invoiced_row().pk))
     assert response.status_code == 200
     assert "kan inte hämtas just nu" in response.content.decode()
 
 
-def test_staff_see_the_remark_and_another_reporter(staff_client, fast2_live):
+def test_staff_see_the_remark_and_another_reporter(staff_client, live_sandbox):
     from apps.sandbox.models import ErrandRow
 
     with_remark = ErrandRow.objects.exclude(remark="").order_by("pk").first()
@@ -92,14 +92,14 @@ def test_staff_see_the_remark_and_another_reporter(staff_client, fast2_live):
     assert escape(errand.reporter_name) in html and errand.reporter_phone in html and errand.reporter_email in html
 
 
-def test_without_another_reporter_the_customer_reported_it(staff_client, fast2_live):
+def test_without_another_reporter_the_customer_reported_it(staff_client, live_sandbox):
     row = a_row("PAGAR")
     assert row.errand.reporter_name == "" and row.errand.customer_id
     html = staff_client.get(detail(row.pk)).content.decode()
     assert "Anmälare" in html and "Kunden själv" in html
 
 
-def test_the_tenants_errand_page_never_shows_the_remark(alice, fast2_live):
+def test_the_tenants_errand_page_never_shows_the_remark(alice, live_sandbox):
     from apps.sandbox.models import ErrandRow
 
     row = ErrandRow.objects.filter(errand__customer__customer_number="15555").exclude(remark="").first()

@@ -1,4 +1,4 @@
-"""What the fault views call: drafts (the wizard), photos, delivery (the outbox) and errands.
+"""What the fault views call: drafts and answers (the wizard), photos, delivery (the outbox) and errands.
 
 For other apps: ``active_draft_for(user)`` is the tenant's unfinished report, whose
 wizard continues at ``reverse("faults:resume", args=[draft.public_id])``.

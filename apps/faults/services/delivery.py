@@ -36,6 +36,7 @@ from apps.backends.pm5.errands_types import FaultReportRequest, ReportContact, R
 from apps.backends.pm5.types import Errand
 from apps.faults.models import DELIVERED_RETENTION, DRAFT_LIFETIME, FaultReport
 from apps.faults.services import drafts, photos
+from portal import background
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +48,8 @@ LEASE = timedelta(minutes=5)
 # Clocks of the portal and the backend differ a little: an errand received this long before
 # the first attempt may still be this report's (A09).
 CLOCK_SLACK = timedelta(minutes=10)
+# The Celery task that delivers one report (apps.faults.tasks), sent by name: see portal.background.
+DELIVER_TASK = "faults.deliver_fault_report"
 
 
 class Incomplete(Exception):
@@ -86,23 +89,16 @@ def submit(draft: FaultReport, language: str) -> FaultReport:
             last_error="",
         )
         if queued:
-            transaction.on_commit(partial(_enqueue, draft.pk, language))
+            background.send_on_commit(DELIVER_TASK, draft.pk, language)
     draft.refresh_from_db()
     return draft
-
-
-def _enqueue(report_id: int, language: str) -> None:
-    # Imported here: the task module imports this one.
-    from apps.faults.tasks import deliver_fault_report
-
-    deliver_fault_report.delay(report_id, language)
 
 
 def sweep(now: datetime | None = None) -> int:
     """Queue a delivery for every item that is due; the safety net under the task's own retries."""
     due = list(FaultReport.objects.due(now or timezone.now()).values_list("pk", "language"))
     for report_id, language in due:
-        _enqueue(report_id, language)
+        background.send(DELIVER_TASK, report_id, language)
     return len(due)
 
 

@@ -1,4 +1,6 @@
-"""The wizard's draft: started, answered step by step, resumed, and where to go next.
+"""The wizard's draft: started, resumed, which question is next, and the choices offered.
+
+Each step's answer is saved by apps.faults.services.answers.
 
 The backend's lists (objects, the nodes under each path, fault types, key
 handling) are kept in the draft as they were offered. Every id the browser sends
@@ -168,19 +170,7 @@ def offered(options: list[Option] | None, value: str) -> Option:
     raise Http404("not one of the choices offered")
 
 
-# --- answering -----------------------------------------------------------------------------------
-
-
-def choose_object(customer: CustomerSession, draft: FaultReport, value: str) -> None:
-    option = offered(objects(draft), value)
-    if option.value != draft.head_node_id:
-        draft.head_node_id, draft.object_label = option.value, option.label
-        draft.node_path, draft.node_labels = option.value, [option.label]
-        draft.fault_type_id, draft.fault_type_label = None, ""
-        draft.key_handling_id, draft.key_handling_label = None, ""
-    if nodes_under(draft, [option.value]) is None:
-        walk(customer, draft, [option.value])
-    draft.save()
+# --- the choices each step shows --------------------------------------------------------------
 
 
 def children_at(customer: CustomerSession, draft: FaultReport, level: int) -> list[Option]:
@@ -194,22 +184,6 @@ def children_at(customer: CustomerSession, draft: FaultReport, level: int) -> li
         draft.save(update_fields=["catalogue", "updated_at"])
         children = nodes_under(draft, path) or []
     return children
-
-
-def choose_node(customer: CustomerSession, draft: FaultReport, level: int, value: str) -> bool:
-    """Record the node chosen on ``level``; True when it is a leaf, so the walk is done."""
-    parent = draft.path_ids[:level]
-    option = offered(children_at(customer, draft, level), value)
-    path = [*parent, option.value]
-    if draft.path_ids[: level + 1] != path:  # another branch: what lay below the old choice is gone
-        draft.node_path = "-".join(path)
-        draft.fault_type_id, draft.fault_type_label = None, ""
-    if nodes_under(draft, path) is None:
-        walk(customer, draft, path)
-    is_leaf = nodes_under(draft, path) == []
-    draft.node_labels = labels_of(draft, draft.path_ids)
-    draft.save()
-    return is_leaf
 
 
 def labels_of(draft: FaultReport, path: list[str]) -> list[str]:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from apps.customer.decorators import customer_required
 from apps.faults.models import FaultReport
 from apps.faults.services import delivery
-from apps.faults.views.common import next_url, step_url
+from apps.faults.steps import next_url, step_url
 
 
 @require_POST

@@ -1,33 +1,36 @@
 """The fault-report wizard: one question per page, every answer saved in the draft.
 
-Each step is a plain form POST that redirects (POST-redirect-GET), so it works
-without JavaScript; htmx swaps only the step and pushes its URL, so back,
-forward and reload work. Every id the browser sends must be one the backend
-offered for this draft (404 otherwise), checked before the backend is asked
-anything about it.
+Every step is served by ``step`` from the table in apps.faults.steps, in the
+manner of Luke Plant's "single view with actions combined": a plain form POST
+that redirects (POST-redirect-GET), so it works without JavaScript, each
+submit button's name saying what it does. htmx swaps only the step (the
+template's ``step`` partial) and pushes its URL, so back, forward and reload
+work. Every id the browser sends must be one the backend offered for this draft
+(404 otherwise), checked before the backend is asked anything about it.
 """
 
+from typing import Any
 from uuid import UUID
 
-from django.http import HttpRequest, HttpResponse
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.uploadhandler import TemporaryFileUploadHandler
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from apps.backends.errors import BackendError
 from apps.customer.decorators import customer_required
-from apps.faults import forms
 from apps.faults.models import FaultReport
 from apps.faults.services import drafts
-from apps.faults.views.common import (
-    ahead_of,
-    check_offered,
-    draft_of,
-    next_url,
-    render_step,
-    step_context,
-    step_url,
-    unavailable,
+from apps.faults.services.drafts import Option
+from apps.faults.steps import STEPS, Step, Visit, back_url, next_url, step_url
+
+UNAVAILABLE = _(
+    "Vi kan inte hämta uppgifterna från hyresvärdens system just nu. Det du har svarat är sparat – försök igen om en stund."
 )
 
 
@@ -55,141 +58,106 @@ def resume(request: HttpRequest, report: UUID) -> HttpResponse:
     return redirect(next_url(draft_of(request, report)))
 
 
+@csrf_exempt  # checked in _step, once the upload handlers are set (Django's documented pattern)
 @require_http_methods(["GET", "POST"])
 @customer_required
-def object_step(request: HttpRequest, report: UUID) -> HttpResponse:
+def step(request: HttpRequest, report: UUID, name: str, level: int | None = None) -> HttpResponse:
+    """Any step of the wizard, as its entry in apps.faults.steps.STEPS describes it."""
+    # Every upload (the photo step) goes to a temporary file, never into memory, however many come at once.
+    request.upload_handlers = [TemporaryFileUploadHandler(request)]
+    return _step(request, report, name, level)
+
+
+@csrf_protect
+def _step(request: HttpRequest, report: UUID, name: str, level: int | None) -> HttpResponse:
+    current = STEPS[name]
+    if request.method not in current.methods:
+        return HttpResponseNotAllowed(current.methods)
     draft = draft_of(request, report)
-    options = drafts.objects(draft)
-    form = forms.ObjectForm(request.POST or None, options=options, initial={"object": draft.head_node_id})
+    if guard := ahead_of(draft, name):
+        return guard
+    visit = Visit(request.customer, draft, level)
+    try:
+        options = current.options(visit) if current.options else None
+    except BackendError:
+        return render_step(request, name, visit, None, unavailable=True)
+    if current.skip_without_options and not options:
+        return redirect(next_url(draft))
+    form = make_form(request, current, visit, options)
     if request.method == "POST":
-        check_offered(request, "object", options)
+        for action, act in current.actions.items():
+            if action in request.POST:
+                act(draft)
+                return redirect(next_url(draft))
+        if current.choice_field:
+            check_offered(request, current.choice_field, options)
         if form.is_valid():
             try:
-                drafts.choose_object(request.customer, draft, form.cleaned_data["object"])
+                current.save(visit, form.cleaned_data)
+            except ValidationError as refused:
+                form.add_error(None, refused)
             except BackendError:
-                return unavailable(request, "faults/object.html", draft, form)
-            return redirect(next_url(draft))
-    return render_step(request, "faults/object.html", step_context(draft, form, "object"))
+                return render_step(request, name, visit, form, unavailable=True)
+            else:
+                return redirect(current.next(visit))
+    return render_step(request, name, visit, form)
 
 
-@require_http_methods(["GET", "POST"])
-@customer_required
-def place_step(request: HttpRequest, report: UUID, level: int) -> HttpResponse:
-    """One level of the node walk: what lies in the place chosen so far."""
-    draft = draft_of(request, report)
-    if guard := ahead_of(draft, "place"):
-        return guard
-    try:
-        options = drafts.children_at(request.customer, draft, level)
-    except BackendError:
-        return unavailable(request, "faults/place.html", draft, None, level=level)
-    if not options:  # the place chosen above is a leaf: nothing more to choose here
-        return redirect(next_url(draft))
-    path = draft.path_ids
-    label = _("Var är felet?") if level == 1 else _("Vad gäller det?")
-    chosen = path[level] if len(path) > level else None
-    form = forms.PlaceForm(request.POST or None, options=options, label=label, initial={"node": chosen})
+def make_form(request: HttpRequest, step: Step, visit: Visit, options: list[Option] | None) -> forms.Form | None:
+    """The step's form, bound to what was sent, or showing the answer given before."""
+    if step.form is None:
+        return None
+    kwargs = step.form_kwargs(visit)
+    if step.options:
+        kwargs["options"] = options
     if request.method == "POST":
-        check_offered(request, "node", options)
-        if form.is_valid():
-            try:
-                is_leaf = drafts.choose_node(request.customer, draft, level, form.cleaned_data["node"])
-            except BackendError:
-                return unavailable(request, "faults/place.html", draft, form, level=level)
-            return redirect(next_url(draft) if is_leaf else step_url(draft, "place", level + 1))
-    context = step_context(draft, form, "place", level=level)
-    context["trail"] = drafts.breadcrumbs(draft)[: level - 1]
-    return render_step(request, "faults/place.html", context)
+        return step.form(request.POST, request.FILES, **kwargs)
+    return step.form(initial=step.initial(visit), **kwargs)
 
 
-@require_http_methods(["GET", "POST"])
-@customer_required
-def fault_step(request: HttpRequest, report: UUID) -> HttpResponse:
-    draft = draft_of(request, report)
-    if guard := ahead_of(draft, "fault"):
-        return guard
-    options = drafts.fault_types(draft)
-    initial = {"fault_type": draft.fault_type_id and str(draft.fault_type_id), "description": draft.description}
-    form = forms.FaultForm(request.POST or None, fault_types=options, initial=initial)
-    if request.method == "POST":
-        check_offered(request, "fault_type", options)
-        if form.is_valid():
-            chosen = drafts.offered(options, form.cleaned_data["fault_type"]) if options else None
-            draft.fault_type_id = int(chosen.value) if chosen else None
-            draft.fault_type_label = chosen.label if chosen else ""
-            draft.description = form.cleaned_data["description"].strip()
-            draft.save()
-            return redirect(next_url(draft))
-    return render_step(request, "faults/fault.html", step_context(draft, form, "fault"))
+def draft_of(request: HttpRequest, report: UUID) -> FaultReport:
+    return drafts.draft_for(request.user, request.customer.customer_number, report)
 
 
-@require_http_methods(["GET", "POST"])
-@customer_required
-def access_step(request: HttpRequest, report: UUID) -> HttpResponse:
-    draft = draft_of(request, report)
-    if guard := ahead_of(draft, "access"):
-        return guard
-    try:
-        options = drafts.key_handling_options(request.customer, draft)
-    except BackendError:
-        return unavailable(request, "faults/access.html", draft, None)
-    has_pets = {True: "yes", False: "no"}.get(draft.has_pets)
-    initial = {
-        "key_handling": draft.key_handling_id and str(draft.key_handling_id),
-        "key_note": draft.key_note,
-        "has_pets": has_pets,
-        "pets": draft.pets,
+def ahead_of(draft: FaultReport, name: str) -> HttpResponse | None:
+    """A step whose earlier questions are not answered sends the tenant back to the first of them."""
+    missing, level = drafts.next_step(draft)
+    if drafts.STEPS.index(missing) < drafts.STEPS.index(name):
+        return redirect(step_url(draft, missing, level))
+    return None
+
+
+def check_offered(request: HttpRequest, name: str, options: list[Option] | None) -> None:
+    """A value the backend never offered is not a mistake to correct but a forged request: 404."""
+    value = request.POST.get(name)
+    if value and options and value not in {o.value for o in options}:
+        raise Http404("not one of the choices offered")
+
+
+def render_step(
+    request: HttpRequest, name: str, visit: Visit, form: forms.Form | None, *, unavailable: bool = False
+) -> HttpResponse:
+    """The whole page, or for htmx only the step: the named partial ``step`` of the same template.
+
+    A history restore (back after a page htmx made) asks for the whole page again. When the
+    backend cannot be asked, htmx only swaps a 2xx answer in: there the calm message comes with 200.
+    """
+    context: dict[str, Any] = {
+        "draft": visit.draft,
+        "form": form,
+        "step": name,
+        "title": STEPS[name].title,
+        "back_url": back_url(visit.draft, name, visit.level),
+        "level": visit.level,
+        **STEPS[name].context(visit),
     }
-    form = forms.AccessForm(request.POST or None, key_handling=options, initial=initial)
-    if request.method == "POST":
-        check_offered(request, "key_handling", options)
-        if form.is_valid():
-            chosen = drafts.offered(options, form.cleaned_data["key_handling"])
-            draft.key_handling_id, draft.key_handling_label = int(chosen.value), chosen.label
-            draft.key_note = form.cleaned_data["key_note"].strip()
-            draft.has_pets = form.cleaned_data["has_pets"]
-            draft.pets = form.cleaned_data["pets"].strip() if draft.has_pets else ""
-            draft.save()
-            return redirect(next_url(draft))
-    return render_step(request, "faults/access.html", step_context(draft, form, "access"))
-
-
-@require_http_methods(["GET", "POST"])
-@customer_required
-def contact_step(request: HttpRequest, report: UUID) -> HttpResponse:
-    draft = draft_of(request, report)
-    if guard := ahead_of(draft, "contact"):
-        return guard
-    initial = {
-        "contact": draft.contact,
-        "first_name": draft.contact_first_name,
-        "last_name": draft.contact_last_name,
-        "phone": draft.contact_phone,
-        "email": draft.contact_email,
-    }
-    form = forms.ContactForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        draft.contact = data["contact"]
-        other = draft.contact == FaultReport.Contact.OTHER
-        draft.contact_first_name = data["first_name"].strip() if other else ""
-        draft.contact_last_name = data["last_name"].strip() if other else ""
-        draft.contact_phone = data["phone"].strip() if other else ""
-        draft.contact_email = data["email"].strip() if other else ""
-        draft.save()
-        return redirect(next_url(draft))
-    context = step_context(draft, form, "contact")
-    context["me"] = drafts.own_contact(request.customer)
-    return render_step(request, "faults/contact.html", context)
-
-
-@require_http_methods(["GET"])
-@customer_required
-def check(request: HttpRequest, report: UUID) -> HttpResponse:
-    """Check your answers, each with a link to change it."""
-    draft = draft_of(request, report)
-    if guard := ahead_of(draft, "check"):
-        return guard
-    context = step_context(draft, None, "check")
-    context["photos"] = draft.photos.all()
-    return render_step(request, "faults/check.html", context)
+    status = 200
+    if unavailable:
+        context["unavailable"] = UNAVAILABLE
+        status = 200 if request.htmx else 503
+    template_name = f"faults/{name}.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template_name += "#step"
+    response = render(request, template_name, context, status=status)
+    patch_vary_headers(response, ["HX-Request"])
+    return response

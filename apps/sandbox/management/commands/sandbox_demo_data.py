@@ -8,7 +8,7 @@ from apps.accounts.services import create_linked_account
 from apps.sandbox.demo import DemoDataExists, build_demo, has_demo_data, reset_demo
 from apps.sandbox.demo.builder import SIZES, counts
 from apps.sandbox.demo.personas import DEMO_LOGINS, UNLINKED_CUSTOMER
-from apps.sandbox.models import Customer
+from apps.sandbox.models import ContactDetail, Customer
 
 LOGIN_URL = "http://127.0.0.1:8000/"
 
@@ -65,3 +65,10 @@ class Command(BaseCommand):
                 f"  Try signing up and linking a new account with kundnummer {unlinked.customer_number} "
                 f"and personnummer {unlinked.personnummer} ({unlinked.full_name}, not linked yet)."
             )
+            on_file = unlinked.contact_details.filter(kind=ContactDetail.Kind.EPOST).first()
+            if on_file is not None:
+                # Linking asks for a one-time code sent to the landlord's contact, never to the typed address.
+                self.stdout.write(
+                    f"  The link code goes to {on_file.value}, the e-mail the landlord has on file: "
+                    "the worker writes it to var/celery/worker.log (a bare runserver prints it on its console)."
+                )

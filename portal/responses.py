@@ -1,6 +1,7 @@
-"""A file from the backend, handed on to the browser as it arrives.
+"""A file from a backend, handed on to the browser as it arrives.
 
-Used for invoice PDFs and documents alike: the bytes pass through in chunks
+Shared by every page that passes a backend's file on (invoice PDFs, documents,
+the photos of a staff work order): the bytes pass through in chunks
 (StreamingHttpResponse over the backend's open answer), so the portal holds one
 chunk at a time however large the file, and the backend's connection is closed
 when the browser has it all or has gone away.

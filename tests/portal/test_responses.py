@@ -8,7 +8,7 @@ from django.test import AsyncRequestFactory, RequestFactory
 
 from apps.backends.errors import BackendUnavailable
 from apps.backends.pm5.economy_types import Download
-from apps.documents.responses import safe_filename, streamed
+from portal.responses import safe_filename, streamed
 
 
 class FakeResponse:
