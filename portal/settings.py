@@ -142,12 +142,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     # Sessions get a cache of their own, so clearing cached data never logs anybody out.
+    # CACHE_KEY_PREFIX keeps portals (or test runs) that share one Redis apart.
+    _prefix = env_str("CACHE_KEY_PREFIX")
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": _prefix,
+        },
         "sessions": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env_str("SESSION_REDIS_URL", REDIS_URL),
-            "KEY_PREFIX": "session",
+            "KEY_PREFIX": f"{_prefix}session",
         },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
@@ -304,6 +310,9 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 180)
 # timeout is above that plus the hard time limit, or a waiting retry would be sent twice.
 _visibility_timeout = env_int("CELERY_BROKER_VISIBILITY_TIMEOUT", 60 * 60)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": _visibility_timeout}
+# The queue every task goes to and every worker takes from: portals (or test runs) that share
+# one broker keep apart by naming their own.
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "celery")
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
