@@ -16,7 +16,7 @@ export ERRANDS_BASE_URL
 EID_SERVER_URL ?= http://$(HOST):$(PORT)/sandbox/oidc
 export EID_SERVER_URL
 
-.PHONY: demo test install lint messages clean
+.PHONY: demo test serve install lint messages clean
 
 $(PY):
 	@python=$$(scripts/find-python) && echo "Using $$python" && "$$python" -m venv $(VENV)
@@ -41,9 +41,14 @@ demo: install
 	@echo
 	export CELERY_BROKER_URL=filesystem://; \
 	$(VENV)/bin/celery -A portal worker --beat --pool=solo --loglevel=INFO \
-	  --logfile="$${PORTAL_VAR_DIR:-var}/celery/worker.log" & worker=$$!; \
+	  >> "$${PORTAL_VAR_DIR:-var}/celery/worker.log" 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## serve: production, from the environment (README, Operations): migrate, collect the static files, then
+## gunicorn, a Celery worker and beat in the foreground. One role per process: make serve ROLE=web|worker|beat|release
+serve:
+	scripts/serve $(ROLE)
 
 ## test: the whole suite (what .ci/run runs)
 test: install

@@ -64,3 +64,14 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+PORTAL_ENVS = ("demo", "test", "production")
+
+
+def portal_env() -> str:
+    """PORTAL_ENV: "demo" (the default), "test" (the pytest profile) or "production"."""
+    value = env_str("PORTAL_ENV", "demo")
+    if value not in PORTAL_ENVS:
+        raise ImproperlyConfigured(f"PORTAL_ENV must be demo, test or production, not {value!r}")
+    return value

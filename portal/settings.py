@@ -11,15 +11,17 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from portal.env import env_bool, env_float, env_int, env_list, env_str
+from portal.env import env_bool, env_float, env_int, env_list, env_str, portal_env
+from portal.logging import json_lines_from_env, logging_config
+from portal.sentry import init_sentry
+from portal.settings_security import *  # noqa: F403  HTTPS, HSTS, cookies, Content-Security-Policy
+from portal.storage import default_storage_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("PORTAL_VAR_DIR", str(BASE_DIR / "var")))
 
 # "demo" (the default), "test" (the pytest profile) or "production".
-PORTAL_ENV = env_str("PORTAL_ENV", "demo")
-if PORTAL_ENV not in {"demo", "test", "production"}:
-    raise ImproperlyConfigured(f"PORTAL_ENV must be demo, test or production, not {PORTAL_ENV!r}")
+PORTAL_ENV = portal_env()
 PRODUCTION = PORTAL_ENV == "production"
 TESTING = PORTAL_ENV == "test"
 
@@ -68,7 +70,12 @@ if SANDBOX_ENABLED:
     INSTALLED_APPS.append("apps.sandbox")
 
 MIDDLEWARE = [
+    # First: every line logged while serving the request carries its id.
+    "portal.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # /healthz and /readyz, answered before host checks, sessions and language (portal/health.py).
+    "portal.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.middleware.ActivitySessionMiddleware",
     "portal.middleware.SwedishFirstLocaleMiddleware",
@@ -98,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
                 "apps.accounts.context_processors.session_timeout",
             ],
             "builtins": ["portal.formatting"],
@@ -138,12 +146,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     # Sessions get a cache of their own, so clearing cached data never logs anybody out.
+    # CACHE_KEY_PREFIX keeps portals (or test runs) that share one Redis apart.
+    _prefix = env_str("CACHE_KEY_PREFIX")
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": _prefix,
+        },
         "sessions": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env_str("SESSION_REDIS_URL", REDIS_URL),
-            "KEY_PREFIX": "session",
+            "KEY_PREFIX": f"{_prefix}session",
         },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
@@ -159,14 +173,6 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_SAVE_EVERY_REQUEST = True
 # How long before the session ends a signed-in person is warned and offered more time.
 SESSION_TIMEOUT_WARNING_SECONDS = env_int("SESSION_TIMEOUT_WARNING_SECONDS", 5 * 60)
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = PRODUCTION
-CSRF_COOKIE_SECURE = PRODUCTION
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION else None
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -291,7 +297,7 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "staticfiles"))) if PROD
 WHITENOISE_USE_FINDERS = not PRODUCTION
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": default_storage_from_env(),  # the file system, or S3 with STORAGE_BACKEND=s3 (portal/storage.py)
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -302,17 +308,24 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "media"
 
-# E-mail (Django 6.1 MAILERS): to the console by default, SMTP in production.
-EMAIL_BACKEND_CLASS = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail (Django 6.1 MAILERS): to the console in the demo, SMTP in production.
+EMAIL_BACKEND_CLASS = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
+)
 _mailer_options: dict[str, object] = {}
 if EMAIL_BACKEND_CLASS.endswith("smtp.EmailBackend"):
+    if PRODUCTION and not env_str("EMAIL_HOST"):
+        raise ImproperlyConfigured("EMAIL_HOST must be set in production (the SMTP server for the portal's mail)")
+    _use_ssl = env_bool("EMAIL_USE_SSL", default=False)  # implicit TLS, usually port 465
     _mailer_options = {
         "host": env_str("EMAIL_HOST", "localhost"),
-        "port": env_int("EMAIL_PORT", 587),
+        "port": env_int("EMAIL_PORT", 465 if _use_ssl else 587),
         "username": env_str("EMAIL_HOST_USER"),
         "password": env_str("EMAIL_HOST_PASSWORD"),
-        "use_tls": env_bool("EMAIL_USE_TLS", default=True),
-        "timeout": 10,
+        "use_tls": env_bool("EMAIL_USE_TLS", default=not _use_ssl),
+        "use_ssl": _use_ssl,
+        "timeout": env_int("EMAIL_TIMEOUT", 10),
     }
 elif EMAIL_BACKEND_CLASS.endswith("filebased.EmailBackend"):
     _mailer_options = {"file_path": env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))}
@@ -330,8 +343,25 @@ CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = TESTING
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND") or None
+# A task's message is acknowledged only when it has run, and handed to another worker when
+# the one running it dies: every task is idempotent (the outbox's lease and idempotency key).
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Each worker process takes one message at a time: deliveries wait on the backend, and a
+# prefetched message would wait behind them instead of going to an idle worker.
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# The longest task is one delivery attempt: four backend calls, each at most the connect and
+# read timeouts (under a minute), within the outbox's five-minute lease.
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 120)
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 180)
+# Redis redelivers a message not acknowledged within the visibility timeout. A retry waits
+# with its message held unacknowledged until its time (at most 30 minutes of backoff), so the
+# timeout is above that plus the hard time limit, or a waiting retry would be sent twice.
+_visibility_timeout = env_int("CELERY_BROKER_VISIBILITY_TIMEOUT", 60 * 60)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": _visibility_timeout}
+# The queue every task goes to and every worker takes from: portals (or test runs) that share
+# one broker keep apart by naming their own.
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "celery")
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -341,7 +371,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     # kombu's control folder defaults to "control" in the working directory: keep it in var too.
     for _folder in ("queue", "processed", "control"):
         (_celery_dir / _folder).mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
+    CELERY_BROKER_TRANSPORT_OPTIONS |= {
         "control_folder": str(_celery_dir / "control"),
         "data_folder_in": str(_celery_dir / "queue"),
         "data_folder_out": str(_celery_dir / "queue"),
@@ -441,6 +471,9 @@ if PRODUCTION and not ACCESSIBILITY_CONTACT_EMAIL:
 # How many backend reads a staff page makes at once (the work order's events, SLA, contacts, …).
 STAFF_PARALLEL_READS = env_int("STAFF_PARALLEL_READS", 6)
 
+# Whether /readyz answers 503 when a backend cannot be reached (portal/health.py says why not by default).
+READYZ_REQUIRE_BACKENDS = env_bool("READYZ_REQUIRE_BACKENDS", default=False)
+
 # How long a tenant's backend session data is reused before it is read again.
 CUSTOMER_SESSION_CACHE_SECONDS = env_int("CUSTOMER_SESSION_CACHE_SECONDS", 120)
 # How long the fault wizard's copies (the tenant's reportable objects, the node trees walked)
@@ -457,29 +490,14 @@ SANDBOX_ERRANDS_TOKEN = env_str("SANDBOX_ERRANDS_TOKEN", "sandbox-errands-token"
 SANDBOX_OIDC_CLIENT_ID = env_str("SANDBOX_OIDC_CLIENT_ID", "mina-sidor-demo")
 SANDBOX_OIDC_CLIENT_SECRET = env_str("SANDBOX_OIDC_CLIENT_SECRET", "sandbox-oidc-secret")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"redact_secrets": {"()": "portal.logging.RedactSecretsInPaths"}},
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact_secrets"]},
-    },
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {
-        # urllib3 logs full request URLs, and PM5 URLs carry the session key.
-        "urllib3": {"level": "WARNING"},
-        # Django logs request paths (every line of the dev server, every 4xx/5xx), and in
-        # the demo the sandbox's paths carry session keys: blank them at the logger.
-        "django.server": {
-            "handlers": ["console"],
-            "filters": ["redact_secrets"],
-            "level": "INFO",
-            "propagate": False,
-        },
-        "django.request": {"filters": ["redact_secrets"]},
-    },
-}
+# Logs to stdout, one line per record with the request id (portal/request_id.py): JSON
+# lines in production, readable lines elsewhere; secrets in paths blanked on every handler.
+LOGGING = logging_config(json_lines=json_lines_from_env(), level=env_str("LOG_LEVEL", "INFO"))
+# Celery keeps the logging above (to stdout, with request ids) instead of setting up its own.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# Error reports to Sentry when SENTRY_DSN is set, with personal data scrubbed; nothing otherwise.
+init_sentry(env_str("SENTRY_DSN"), environment=env_str("SENTRY_ENVIRONMENT", PORTAL_ENV))
 
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -264,16 +264,27 @@ class Mailbox:
 
     On the embedded defaults Celery runs tasks in-process and mail lands in
     Django's locmem outbox; on the production path a real worker (outside the
-    test environment) writes it to EMAIL_FILE_PATH, so wait for the file.
+    test environment) writes it to EMAIL_FILE_PATH, so wait for the file. The
+    files outlive a test: only messages written since this test began count (an
+    earlier test's code to the same address is not this test's).
     """
 
     def __init__(self, settings):
         self.settings = settings
+        self.already_there = {} if settings.CELERY_TASK_ALWAYS_EAGER else self._files()
+
+    @staticmethod
+    def _files() -> dict:
+        import os
+        from pathlib import Path
+
+        return {
+            path: list(_messages_in(path.read_text(encoding="utf-8", errors="replace")))
+            for path in sorted(Path(os.environ["EMAIL_FILE_PATH"]).glob("*.log"))
+        }
 
     def wait_for(self, to: str, timeout: float = 30.0) -> str:
-        import os
         import time
-        from pathlib import Path
 
         from django.core import mail
 
@@ -284,8 +295,8 @@ class Mailbox:
                     if to in message.to:
                         return message.subject + "\n" + message.body
             else:
-                for path in sorted(Path(os.environ["EMAIL_FILE_PATH"]).glob("*.log")):
-                    for message in _messages_in(path.read_text(encoding="utf-8", errors="replace")):
+                for path, messages in self._files().items():
+                    for message in messages[len(self.already_there.get(path, [])) :]:
                         if to in message["To"]:
                             return str(message["Subject"]) + "\n" + _body(message)
             if time.monotonic() > deadline:

@@ -92,3 +92,18 @@ def test_a_staff_member_lands_on_the_work_order_queue(client, staff):
     response = client.post(reverse("account_login"), {"login": "staff@example.se", "password": "Staff-password-1"})
     assert response.status_code == 302
     assert response["Location"] == reverse("staff:queue")
+
+
+def test_logging_in_gives_the_session_a_new_key(client, alice, settings):
+    # A key planted before login (session fixation) must not be the one that ends up logged in.
+    before = client.session
+    before["planted"] = True
+    before.save()
+    client.cookies[settings.SESSION_COOKIE_NAME] = before.session_key
+
+    log_in(client)
+
+    after = client.cookies[settings.SESSION_COOKIE_NAME].value
+    assert after != before.session_key
+    assert client.session["_auth_user_id"] == str(alice.pk)
+    assert not before.exists(before.session_key)

@@ -1,7 +1,8 @@
 """Journeys in a real browser: Debian's chromium driven by Playwright, checked by axe.
 
 Each journey runs twice, with JavaScript on and off. Every page state is
-checked by axe-core for WCAG 2.1 A/AA violations and photographed at 375 and
+checked by axe-core for WCAG 2.1 A/AA violations, fails on anything the
+Content-Security-Policy refused (Chromium says so on the console), and is photographed at 375 and
 1280 px into test-artifacts/screenshots/ (ignored by git) for a reviewer.
 """
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import ConsoleMessage, Page, expect, sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM
 # calls are still synchronous and safe.
@@ -57,12 +58,13 @@ class Journey:
 
     axe = Axe()
 
-    def __init__(self, page: Page, base_url: str, name: str, javascript: bool):
+    def __init__(self, page: Page, base_url: str, name: str, javascript: bool, csp_violations: list[str]):
         self.page = page
         self.base_url = base_url
         self.name = f"{name}-{'js' if javascript else 'nojs'}"
         self.javascript = javascript
         self.step = 0
+        self.csp_violations = csp_violations
 
     def open(self, path: str) -> None:
         self.page.goto(self.base_url + path)
@@ -70,6 +72,7 @@ class Journey:
     def check(self, label: str) -> None:
         """The footer links to the accessibility statement; axe finds no WCAG 2.1 A/AA violation; a screenshot at each width."""
         self.step += 1
+        assert not self.csp_violations, f"{label}: the Content-Security-Policy refused {self.csp_violations}"
         statement = self.page.get_by_role("contentinfo").get_by_role("link", name="Tillgänglighetsredogörelse")
         expect(statement, f"{label}: the footer links to the accessibility statement").to_have_attribute(
             "href", "/tillganglighet/"
@@ -100,5 +103,17 @@ def journey(request, browser, live_server):
         java_script_enabled=javascript, viewport={"width": 1280, "height": 900}, locale="sv-SE"
     )
     page = context.new_page()
-    yield lambda name: Journey(page, live_server.url, name, javascript)
+    csp_violations: list[str] = []
+    page.on("console", lambda message: _record_csp_violation(message, csp_violations))
+    yield lambda name: Journey(page, live_server.url, name, javascript, csp_violations)
     context.close()
+    assert not csp_violations, f"the Content-Security-Policy refused {csp_violations}"
+
+
+def _record_csp_violation(message: ConsoleMessage, violations: list[str]) -> None:
+    """Chromium reports what the Content-Security-Policy blocks on the console, with JavaScript on or off."""
+    if "Content Security Policy" in message.text or "Refused to" in message.text:
+        where = message.location
+        violations.append(
+            f"{message.text} (at {where.get('url')}:{where.get('lineNumber')}:{where.get('columnNumber')})"
+        )
