@@ -13,21 +13,20 @@ machine's address). Neither answer holds personal data, and neither is logged at
 """
 
 import os
-import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connections
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from apps.backends.breaker import backend_states
+
 HEALTHZ = "/healthz"
 READYZ = "/readyz"
 BROKER_TIMEOUT_SECONDS = 2.0
-BACKEND_CONNECT_TIMEOUT_SECONDS = 1.0
 
 
 class HealthCheckMiddleware:
@@ -53,7 +52,7 @@ def _no_store(response: HttpResponse) -> HttpResponse:
 @dataclass(frozen=True)
 class Check:
     name: str
-    run: Callable[[], None]  # raises when the dependency does not answer
+    run: Callable[[], dict | None]  # raises when the dependency does not answer; may say more
     required: bool = True
 
 
@@ -63,12 +62,12 @@ def readiness_response() -> JsonResponse:
     for check in readiness_checks():
         started = time.perf_counter()
         try:
-            check.run()
+            detail = check.run()
         except Exception as exc:  # any failure means "not ready", whatever it is
             outcome = {"ok": False, "error": type(exc).__name__}
             ready = ready and not check.required
         else:
-            outcome = {"ok": True}
+            outcome = {"ok": True, **(detail or {})}
         outcome["ms"] = round((time.perf_counter() - started) * 1000, 1)
         outcome["required"] = check.required
         results[check.name] = outcome
@@ -109,20 +108,22 @@ def check_broker() -> None:
         connection.ensure_connection(max_retries=0, timeout=BROKER_TIMEOUT_SECONDS)
 
 
+class CircuitOpen(RuntimeError):
+    """The backend failed often enough that every process stopped calling it for a while."""
+
+
 @dataclass(frozen=True)
 class Backend:
     name: str
     base_url: str
 
-    def check(self) -> None:
-        # For now a TCP connect to the base URL's host and port with a short timeout: cheap,
-        # sends no request a backend would log, bill or rate-limit, needs no credentials.
-        # When the circuit breaker in apps.backends lands, its shared state (open/closed,
-        # kept in the cache) should answer here instead: change only this method.
-        parts = urlsplit(self.base_url)
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        with socket.create_connection((parts.hostname, port), timeout=BACKEND_CONNECT_TIMEOUT_SECONDS):
-            pass
+    def check(self) -> dict[str, str]:
+        # The circuit breaker's shared state (apps.backends.breaker, kept in the cache): the
+        # same answer in every process, and no request a backend would log, bill or rate-limit.
+        state = backend_states().get(self.name, "closed")
+        if state == "open":
+            raise CircuitOpen(self.name)
+        return {"circuit": state}
 
 
 def configured_backends() -> list[Backend]:
@@ -131,5 +132,6 @@ def configured_backends() -> list[Backend]:
         ("pm5", settings.PM5_BASE_URL),
         ("fast2", settings.FAST2_BASE_URL),
         ("errands", settings.ERRANDS_BASE_URL),
+        ("cashservices", settings.CASHSERVICES_BASE_URL),
     ]
     return [Backend(name, url) for name, url in configured if url]

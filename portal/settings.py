@@ -6,6 +6,7 @@ sets PORTAL_ENV=production and the switches listed in the README.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -251,6 +252,11 @@ EID_PERSONNUMMER_CLAIM = env_str("EID_PERSONNUMMER_CLAIM", "https://id.oidc.se/c
 EID_SCOPES = env_list("EID_SCOPES", ["openid", "https://id.oidc.se/scope/naturalPersonNumber"])
 if EID_SERVER_URL and not (EID_CLIENT_ID and EID_CLIENT_SECRET):
     raise ImproperlyConfigured("EID_SERVER_URL needs EID_CLIENT_ID and EID_CLIENT_SECRET")
+if EID_SERVER_URL:
+    # The e-ID button posts to us and is redirected to the broker: browsers apply the
+    # policy's form-action to that redirect too, so the broker's origin must be allowed.
+    _broker = urlsplit(EID_SERVER_URL)
+    SECURE_CSP["form-action"] = [*SECURE_CSP["form-action"], f"{_broker.scheme}://{_broker.netloc}"]  # noqa: F405
 
 
 def eid_providers(server_url: str) -> dict:

@@ -35,6 +35,7 @@ from apps.backends.errors import (
     BackendUnavailable,
 )
 from apps.backends.http import http_session
+from portal import request_id as portal_request_id
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +90,9 @@ class Transport:
         headers = dict(headers or {})
         if accept:
             headers["Accept"] = accept
+        if request_id := portal_request_id.current():
+            # The landlord's logs can then be followed back to one page view or task of ours.
+            headers[portal_request_id.HEADER] = request_id
         passage = self.breaker.before_call()
         try:
             response = self.http.request(

@@ -2,7 +2,6 @@
 
 import json
 import logging
-import socket
 
 import pytest
 
@@ -12,20 +11,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def listening_backend(settings):
-    """Every backend base URL points at a port that accepts connections."""
-    server = socket.create_server(("127.0.0.1", 0))
-    port = server.getsockname()[1]
-    for name in ("PM5", "FAST2", "ERRANDS"):
-        setattr(settings, f"{name}_BASE_URL", f"http://127.0.0.1:{port}/{name.lower()}")
-    yield port
-    server.close()
+def pm5_circuit_open(settings):
+    """PM5 failed often enough that its breaker opened, as every process sees it through the cache."""
+    from apps.backends.breaker import BREAKERS
 
-
-@pytest.fixture
-def closed_port() -> int:
-    with socket.create_server(("127.0.0.1", 0)) as server:
-        return server.getsockname()[1]
+    breaker = BREAKERS["pm5"]
+    for _ in range(settings.BACKEND_BREAKER_FAILURES):
+        breaker.failed(breaker.before_call())
+    assert breaker.state() == "open"
 
 
 def test_healthz_answers_without_touching_the_database(client, django_assert_num_queries):
@@ -37,13 +30,13 @@ def test_healthz_answers_without_touching_the_database(client, django_assert_num
     assert response["Cache-Control"] == "no-store"
 
 
-def test_the_probes_answer_whatever_host_the_probe_names(client, listening_backend):
+def test_the_probes_answer_whatever_host_the_probe_names(client):
     # Orchestrators probe the pod's address, which is not in ALLOWED_HOSTS.
     assert client.get("/healthz", HTTP_HOST="10.1.2.3:8000").status_code == 200
     assert client.get("/readyz", HTTP_HOST="10.1.2.3:8000").status_code == 200
 
 
-def test_the_probes_are_not_redirected_to_https(client, settings, listening_backend):
+def test_the_probes_are_not_redirected_to_https(client, settings):
     settings.SECURE_SSL_REDIRECT = True
 
     assert client.get("/healthz").status_code == 200
@@ -51,19 +44,27 @@ def test_the_probes_are_not_redirected_to_https(client, settings, listening_back
     assert client.get("/konto/login/").status_code == 301
 
 
-def test_readyz_reports_each_dependency_with_its_time(client, listening_backend):
+def test_readyz_reports_each_dependency_with_its_time(client):
     response = client.get("/readyz")
 
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
-    assert set(body["checks"]) == {"database", "cache", "backend:pm5", "backend:fast2", "backend:errands"}
+    assert set(body["checks"]) == {
+        "database",
+        "cache",
+        "backend:pm5",
+        "backend:fast2",
+        "backend:errands",
+        "backend:cashservices",
+    }
     for outcome in body["checks"].values():
         assert outcome["ok"] is True
         assert isinstance(outcome["ms"], float)
+    assert body["checks"]["backend:pm5"]["circuit"] == "closed"
 
 
-def test_readyz_is_503_when_the_database_does_not_answer(client, listening_backend, monkeypatch):
+def test_readyz_is_503_when_the_database_does_not_answer(client, monkeypatch):
     def broken():
         raise ConnectionError("no database")
 
@@ -77,11 +78,7 @@ def test_readyz_is_503_when_the_database_does_not_answer(client, listening_backe
     assert (database["ok"], database["error"], database["required"]) == (False, "ConnectionError", True)
 
 
-def test_an_unreachable_backend_is_reported_but_the_portal_stays_ready(
-    client, settings, listening_backend, closed_port
-):
-    settings.PM5_BASE_URL = f"http://127.0.0.1:{closed_port}/pm5"
-
+def test_a_backend_whose_circuit_is_open_is_reported_but_the_portal_stays_ready(client, pm5_circuit_open):
     response = client.get("/readyz")
 
     assert response.status_code == 200
@@ -89,16 +86,13 @@ def test_an_unreachable_backend_is_reported_but_the_portal_stays_ready(
     assert response.json()["checks"]["backend:pm5"]["required"] is False
 
 
-def test_an_unreachable_backend_makes_it_unready_when_backends_are_required(
-    client, settings, listening_backend, closed_port
-):
+def test_an_open_circuit_makes_it_unready_when_backends_are_required(client, settings, pm5_circuit_open):
     settings.READYZ_REQUIRE_BACKENDS = True
-    settings.PM5_BASE_URL = f"http://127.0.0.1:{closed_port}/pm5"
 
     assert client.get("/readyz").status_code == 503
 
 
-def test_readyz_checks_the_broker_when_there_is_one(client, settings, listening_backend, tmp_path):
+def test_readyz_checks_the_broker_when_there_is_one(client, settings, tmp_path):
     settings.CELERY_BROKER_URL = "filesystem://"
     settings.CELERY_BROKER_TRANSPORT_OPTIONS = {"data_folder_in": str(tmp_path)}
 
@@ -108,20 +102,20 @@ def test_readyz_checks_the_broker_when_there_is_one(client, settings, listening_
     assert client.get("/readyz").status_code == 503
 
 
-def test_a_backend_without_a_base_url_is_not_checked(client, settings, listening_backend):
+def test_a_backend_without_a_base_url_is_not_checked(client, settings):
     settings.FAST2_BASE_URL = ""
 
     assert "backend:fast2" not in client.get("/readyz").json()["checks"]
 
 
-def test_the_probes_say_nothing_about_anybody(client, listening_backend):
+def test_the_probes_say_nothing_about_anybody(client):
     body = json.dumps(client.get("/readyz").json())
 
     assert set(json.loads(body)) == {"status", "checks"}
     assert "127.0.0.1" not in body  # not even where the backends are
 
 
-def test_a_probe_writes_no_log_line_at_info(client, listening_backend, caplog):
+def test_a_probe_writes_no_log_line_at_info(client, caplog):
     caplog.set_level(logging.INFO)
 
     client.get("/healthz")
