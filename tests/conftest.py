@@ -21,9 +21,20 @@ ALICE_CUSTOMER = "15555"
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    cache.clear()
+    _clear_this_runs_keys()
     yield
-    cache.clear()
+    _clear_this_runs_keys()
+
+
+def _clear_this_runs_keys() -> None:
+    # On Redis, clear() empties the whole database, another test run's keys too (two runs on
+    # one machine): with a key prefix (CACHE_KEY_PREFIX), delete only this run's keys.
+    if cache.key_prefix and type(cache).__name__ == "RedisCache":
+        client = cache._cache.get_client(write=True)
+        for key in client.scan_iter(match=f"{cache.key_prefix}:*"):
+            client.delete(key)
+    else:
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
