@@ -304,6 +304,23 @@ def test_the_task_retries_after_the_backoff_when_run_by_a_worker(queued):
             deliver_fault_report.run(queued.pk, "sv")
 
 
+def test_the_task_keeps_retrying_past_celerys_default_of_three_retries(queued):
+    """Celery's retry(max_retries=None) means "the task's limit", 3 by default, not "no limit":
+    the fourth retry of an outage longer than the backoff raised MaxRetriesExceededError."""
+    later = timezone.now() + timedelta(seconds=15)
+    deliver_fault_report.push_request(id="a-worker-ran-it", retries=3, is_eager=False, called_directly=False)
+    try:
+        with (
+            mock.patch.object(delivery, "deliver", return_value=delivery.Attempt(retry_at=later)),
+            mock.patch("celery.canvas.Signature.apply_async") as sent_again,
+        ):
+            with pytest.raises(Retry):
+                deliver_fault_report.run(queued.pk, "sv")
+    finally:
+        deliver_fault_report.pop_request()
+    sent_again.assert_called_once()
+
+
 def test_the_task_leaves_the_retry_to_the_sweep_when_run_in_process(queued):
     later = timezone.now() + timedelta(seconds=15)
     with mock.patch.object(delivery, "deliver", return_value=delivery.Attempt(retry_at=later)) as deliver:
