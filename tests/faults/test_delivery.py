@@ -246,6 +246,11 @@ def test_the_backoff_doubles_up_to_half_an_hour():
     assert delivery.backoff(30) == timedelta(minutes=30)
 
 
+def test_the_backoff_starts_from_the_configured_first_wait(settings):
+    settings.FAULT_RETRY_BASE_SECONDS = 5
+    assert [delivery.backoff(n).total_seconds() for n in (1, 2, 3)] == [5, 10, 20]
+
+
 def test_a_report_another_worker_holds_is_left_alone(queued):
     FaultReport.objects.filter(pk=queued.pk).update(lease_until=timezone.now() + timedelta(minutes=1))
     with mock.patch("apps.faults.services.delivery.get_client") as get_client:
