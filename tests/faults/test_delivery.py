@@ -246,9 +246,10 @@ def test_the_backoff_doubles_up_to_half_an_hour():
     assert delivery.backoff(30) == timedelta(minutes=30)
 
 
-def test_the_backoff_starts_from_the_configured_first_wait(settings):
+def test_the_backoff_starts_from_the_configured_first_wait_and_stops_at_the_configured_longest(settings):
     settings.FAULT_RETRY_BASE_SECONDS = 5
-    assert [delivery.backoff(n).total_seconds() for n in (1, 2, 3)] == [5, 10, 20]
+    settings.FAULT_RETRY_MAX_SECONDS = 30
+    assert [delivery.backoff(n).total_seconds() for n in (1, 2, 3, 4, 5)] == [5, 10, 20, 30, 30]
 
 
 def test_a_report_another_worker_holds_is_left_alone(queued):

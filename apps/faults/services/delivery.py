@@ -41,8 +41,8 @@ from portal import background
 
 logger = logging.getLogger(__name__)
 
-# The first retry waits settings.FAULT_RETRY_BASE_SECONDS (15 s), then twice as long each time, at most:
-RETRY_MAX_SECONDS = 30 * 60
+# The first retry waits settings.FAULT_RETRY_BASE_SECONDS (15 s), then twice as long each time,
+# at most settings.FAULT_RETRY_MAX_SECONDS (30 min).
 # Longer than one attempt can take (four calls, each at most the connect and read timeouts):
 # a worker that died mid-attempt frees the item after this.
 LEASE = timedelta(minutes=5)
@@ -240,7 +240,8 @@ def request_for(report: FaultReport) -> FaultReportRequest:
 
 
 def backoff(attempts: int) -> timedelta:
-    return timedelta(seconds=min(settings.FAULT_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0), RETRY_MAX_SECONDS))
+    wait = settings.FAULT_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0)
+    return timedelta(seconds=min(wait, settings.FAULT_RETRY_MAX_SECONDS))
 
 
 def _postpone(report: FaultReport, held: Any, exc: BackendError) -> Attempt:
