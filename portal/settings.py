@@ -408,6 +408,12 @@ BACKEND_BREAKER_FAILURES = env_int("BACKEND_BREAKER_FAILURES", 5)
 BACKEND_BREAKER_COOLDOWN_SECONDS = env_float("BACKEND_BREAKER_COOLDOWN_SECONDS", 30.0)
 if BACKEND_BREAKER_FAILURES < 1 or BACKEND_BREAKER_COOLDOWN_SECONDS <= 0:
     raise ImproperlyConfigured("BACKEND_BREAKER_FAILURES must be at least 1 and the cool-down positive")
+# The outbox (apps/faults/services/delivery.py): the first retry of an undelivered fault report
+# waits this long, each next one twice as long, at most FAULT_RETRY_MAX_SECONDS.
+FAULT_RETRY_BASE_SECONDS = env_float("FAULT_RETRY_BASE_SECONDS", 15.0)
+FAULT_RETRY_MAX_SECONDS = env_float("FAULT_RETRY_MAX_SECONDS", 30 * 60.0)
+if not 0 < FAULT_RETRY_BASE_SECONDS <= FAULT_RETRY_MAX_SECONDS:
+    raise ImproperlyConfigured("FAULT_RETRY_BASE_SECONDS must be positive and at most FAULT_RETRY_MAX_SECONDS")
 
 # The landlord's PM5 "Mina sidor" API. By default: the sandbox served by this
 # same process at /sandbox/pm5/, reached over HTTP like a real backend.

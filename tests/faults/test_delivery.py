@@ -246,6 +246,12 @@ def test_the_backoff_doubles_up_to_half_an_hour():
     assert delivery.backoff(30) == timedelta(minutes=30)
 
 
+def test_the_backoff_starts_from_the_configured_first_wait_and_stops_at_the_configured_longest(settings):
+    settings.FAULT_RETRY_BASE_SECONDS = 5
+    settings.FAULT_RETRY_MAX_SECONDS = 30
+    assert [delivery.backoff(n).total_seconds() for n in (1, 2, 3, 4, 5)] == [5, 10, 20, 30, 30]
+
+
 def test_a_report_another_worker_holds_is_left_alone(queued):
     FaultReport.objects.filter(pk=queued.pk).update(lease_until=timezone.now() + timedelta(minutes=1))
     with mock.patch("apps.faults.services.delivery.get_client") as get_client:
@@ -302,6 +308,23 @@ def test_the_task_retries_after_the_backoff_when_run_by_a_worker(queued):
     with mock.patch.object(delivery, "deliver", return_value=delivery.Attempt(retry_at=later)):
         with pytest.raises(Retry):
             deliver_fault_report.run(queued.pk, "sv")
+
+
+def test_the_task_keeps_retrying_past_celerys_default_of_three_retries(queued):
+    """Celery's retry(max_retries=None) means "the task's limit", 3 by default, not "no limit":
+    the fourth retry of an outage longer than the backoff raised MaxRetriesExceededError."""
+    later = timezone.now() + timedelta(seconds=15)
+    deliver_fault_report.push_request(id="a-worker-ran-it", retries=3, is_eager=False, called_directly=False)
+    try:
+        with (
+            mock.patch.object(delivery, "deliver", return_value=delivery.Attempt(retry_at=later)),
+            mock.patch("celery.canvas.Signature.apply_async") as sent_again,
+        ):
+            with pytest.raises(Retry):
+                deliver_fault_report.run(queued.pk, "sv")
+    finally:
+        deliver_fault_report.pop_request()
+    sent_again.assert_called_once()
 
 
 def test_the_task_leaves_the_retry_to_the_sweep_when_run_in_process(queued):

@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
@@ -40,8 +41,8 @@ from portal import background
 
 logger = logging.getLogger(__name__)
 
-RETRY_BASE_SECONDS = 15  # then 30, 60, 120 … seconds
-RETRY_MAX_SECONDS = 30 * 60
+# The first retry waits settings.FAULT_RETRY_BASE_SECONDS (15 s), then twice as long each time,
+# at most settings.FAULT_RETRY_MAX_SECONDS (30 min).
 # Longer than one attempt can take (four calls, each at most the connect and read timeouts):
 # a worker that died mid-attempt frees the item after this.
 LEASE = timedelta(minutes=5)
@@ -249,7 +250,8 @@ def description_for(report: FaultReport) -> str:
 
 
 def backoff(attempts: int) -> timedelta:
-    return timedelta(seconds=min(RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0), RETRY_MAX_SECONDS))
+    wait = settings.FAULT_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0)
+    return timedelta(seconds=min(wait, settings.FAULT_RETRY_MAX_SECONDS))
 
 
 def _postpone(report: FaultReport, held: Any, exc: BackendError) -> Attempt:
