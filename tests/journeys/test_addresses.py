@@ -1,5 +1,6 @@
 """A tenant adds a temporary address, getting the postal code wrong first."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -43,7 +44,7 @@ def test_a_tenant_adds_a_temporary_address_after_correcting_the_postal_code(jour
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("Det finns ett problem")
     expect(summary.get_by_role("link", name=POSTAL_CODE_ERROR)).to_be_visible()
-    assert page.title().startswith("Fel:")
+    expect(page).to_have_title(re.compile(r"^Fel:"))  # waits for the answer; title() would not
     expect(postal_code).to_have_attribute("aria-invalid", "true")
     expect(postal_code).to_have_accessible_description(f"Fel: {POSTAL_CODE_ERROR}")
     expect(postal_code).to_have_value("8206")

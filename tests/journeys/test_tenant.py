@@ -1,5 +1,7 @@
 """A tenant's journeys through the portal, in a real browser."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -22,6 +24,6 @@ def test_a_wrong_password_is_explained_next_to_the_form(journey, alice, live_san
     walk = journey("wrong-password")
     walk.log_in("alice@example.se", "not the password")
 
-    assert walk.page.title().startswith("Fel:")
+    expect(walk.page).to_have_title(re.compile(r"^Fel:"))  # waits for the answer; title() would not
     expect(walk.page.get_by_role("alert")).to_be_visible()
     walk.check("login error")
