@@ -25,14 +25,11 @@ import argparse
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +37,9 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the shared bench/processes.py, however this is loaded
+from processes import free_port, server  # noqa: E402
+
 LOGIN = ("hyresgast@example.se", "Hyresgast-demo-1")
 MIB = 1024 * 1024
 
@@ -144,47 +144,6 @@ def report(samples: list[Sample], max_extra_mb: float) -> int:
 
 def manage(env: dict, *args: str) -> None:
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@contextmanager
-def server(env: dict, port: int):
-    """``manage.py runserver`` without the autoreloader: one process, whose pid is the server."""
-    process = subprocess.Popen(
-        [PYTHON, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until_up(port, process)
-        yield process
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def wait_until_up(port: int, process: subprocess.Popen, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server on port {port} stopped (exit code {process.returncode})")
-        try:
-            requests.get(f"http://127.0.0.1:{port}/konto/login/", timeout=2)
-            return
-        except requests.ConnectionError:
-            time.sleep(0.2)
-    raise RuntimeError(f"the server on port {port} did not start within {timeout:.0f} s")
 
 
 # --- the browser ---------------------------------------------------------------------------

@@ -41,7 +41,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -58,6 +57,9 @@ import requests.adapters
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the shared bench/processes.py, however this is loaded
+from processes import free_port, server, stop  # noqa: E402
+
 PASSWORD = "Never-lost-bench-1"
 TAG = re.compile(r"\[never-lost (\d+-\d+)\]")
 STEP_RETRY_SECONDS = 1.0
@@ -437,29 +439,6 @@ def report(run: Run, args, last_delivery) -> int:
 # --- processes ---------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@contextmanager
-def server(env: dict, port: int):
-    """``manage.py runserver`` without the autoreloader: one process, whose pid is the server."""
-    process = subprocess.Popen(
-        [PYTHON, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until_up(port, process)
-        yield process
-    finally:
-        stop(process, signal.SIGINT)
-
-
 @contextmanager
 def worker(env: dict, scratch: Path, name: str, *, beat: bool):
     """A Celery worker (one task at a time, as in ``make demo``), logging to the scratch folder."""
@@ -472,28 +451,6 @@ def worker(env: dict, scratch: Path, name: str, *, beat: bool):
         yield process
     finally:
         stop(process, signal.SIGTERM)  # a warm shutdown: the task at hand is finished first
-
-
-def stop(process: subprocess.Popen, how: signal.Signals) -> None:
-    process.send_signal(how)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
-def wait_until_up(port: int, process: subprocess.Popen, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server on port {port} stopped (exit code {process.returncode})")
-        try:
-            requests.get(f"http://127.0.0.1:{port}/konto/login/", timeout=2)
-            return
-        except requests.ConnectionError:
-            time.sleep(0.2)
-    raise RuntimeError(f"the server on port {port} did not start within {timeout:.0f} s")
 
 
 if __name__ == "__main__":
