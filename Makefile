@@ -7,14 +7,12 @@ MESSAGES_FLAGS := --no-obsolete --no-location --ignore=.venv --ignore=var --igno
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The portal reaches the sandbox it serves itself over HTTP, on whatever port it runs.
-PM5_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/pm5
-export PM5_BASE_URL
-FAST2_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/fast2
-export FAST2_BASE_URL
-ERRANDS_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/errands
-export ERRANDS_BASE_URL
-EID_SERVER_URL ?= http://$(HOST):$(PORT)/sandbox/oidc
-export EID_SERVER_URL
+# Exported to the demo only: the tests and production set their own.
+demo: export PM5_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/pm5
+demo: export FAST2_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/fast2
+demo: export ERRANDS_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/errands
+demo: export CASHSERVICES_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/cashservices
+demo: export EID_SERVER_URL ?= http://$(HOST):$(PORT)/sandbox/oidc
 
 .PHONY: demo test serve install lint messages clean
 

@@ -252,9 +252,10 @@ EID_PERSONNUMMER_CLAIM = env_str("EID_PERSONNUMMER_CLAIM", "https://id.oidc.se/c
 EID_SCOPES = env_list("EID_SCOPES", ["openid", "https://id.oidc.se/scope/naturalPersonNumber"])
 if EID_SERVER_URL and not (EID_CLIENT_ID and EID_CLIENT_SECRET):
     raise ImproperlyConfigured("EID_SERVER_URL needs EID_CLIENT_ID and EID_CLIENT_SECRET")
-if EID_SERVER_URL:
+if EID_SERVER_URL and PRODUCTION:
     # The e-ID button posts to us and is redirected to the broker: browsers apply the
     # policy's form-action to that redirect too, so the broker's origin must be allowed.
+    # (The demo's broker is the sandbox, on the portal's own origin.)
     _broker = urlsplit(EID_SERVER_URL)
     SECURE_CSP["form-action"] = [*SECURE_CSP["form-action"], f"{_broker.scheme}://{_broker.netloc}"]  # noqa: F405
 

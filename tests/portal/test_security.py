@@ -97,3 +97,12 @@ def test_production_logs_json_lines_and_the_demo_readable_ones(tmp_path):
     assert "'formatter': 'json'" in production and "'formatter': 'text'" in demo
     for handler in (production, demo):
         assert "'filters': ['request_id', 'redact_secrets']" in handler
+
+
+def test_the_e_id_brokers_origin_may_receive_the_login_form_in_production(tmp_path):
+    broker = {"EID_SERVER_URL": "https://broker.example/oidc", "EID_CLIENT_ID": "portal", "EID_CLIENT_SECRET": "s"}
+    form_action = _settings_value(
+        's.SECURE_CSP["form-action"]', PORTAL_VAR_DIR=str(tmp_path), **PRODUCTION_ENV, **broker
+    )
+
+    assert "https://broker.example" in form_action and "'self'" in form_action

@@ -44,9 +44,3 @@ def test_the_test_profile_points_every_backend_nowhere_whatever_the_environment_
     assert {"PM5_BASE_URL", "FAST2_BASE_URL", "ERRANDS_BASE_URL"} <= urls.keys()
     # A new backend's URL must be added to portal/settings_test.py too: .invalid never resolves.
     assert all(urlsplit(url).hostname.endswith(".invalid") for url in urls.values()), urls
-
-
-def test_the_e_id_brokers_origin_may_receive_the_login_form():
-    form_action = _settings_value('s.SECURE_CSP["form-action"]', EID_SERVER_URL="https://broker.example/oidc")
-
-    assert "https://broker.example" in form_action and "'self'" in form_action
