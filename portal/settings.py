@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "apps.staff",
     "apps.privacy",
     "apps.cashpoints",
+    "apps.home",
 ]
 
 # The embedded reference backend. Off in production, where the backend

@@ -43,6 +43,7 @@ STANDARD_PARTS = SessionParts(
     errands=True,
     errand_rows=True,
     objects=True,
+    maintenance=True,  # small, and the overview shows what is planned (apps.home)
 )
 
 
@@ -63,7 +64,9 @@ class CustomerSession:
         if session.objects is not None:
             # Only the objects: the rest (economy, addresses, errands) is not needed to report a fault,
             # and personal data kept for weeks should be no more than that purpose needs.
-            kept = PortalSession(None, None, None, None, None, None, objects=session.objects)
+            # Meter data and maintenance plans are not needed to report a fault either.
+            objects = tuple(replace(o, maintenance=None, meter_installations=None) for o in session.objects)
+            kept = PortalSession(None, None, None, None, None, None, objects=objects)
             cache.set(self._kept_key(), kept, settings.FAULT_OUTAGE_COPY_SECONDS)
         return session
 

@@ -1,10 +1,12 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from apps.customer import services
 from apps.customer.decorators import customer_required
 from apps.faults.services import active_draft_for
+from apps.home.services import home_summary
 from portal.unavailable import unavailable_page
 
 
@@ -12,6 +14,10 @@ from portal.unavailable import unavailable_page
 @customer_required
 @unavailable_page("customer/overview_unavailable.html")
 def overview(request: HttpRequest) -> HttpResponse:
-    summary = services.overview(request.customer.data())
-    context = {"overview": summary, "draft": active_draft_for(request.user)}
+    session = request.customer.data()
+    context = {
+        "overview": services.overview(session),
+        "home": home_summary(session, timezone.localdate()),
+        "draft": active_draft_for(request.user),
+    }
     return render(request, "customer/overview.html", context)

@@ -5,10 +5,6 @@ as BackendRefused whose ``code`` is the backend's Felkod (often the wire name of
 the field it refuses, e.g. "Postnummer"), whatever the status it came with.
 """
 
-import json
-from typing import Any
-
-from apps.backends.errors import BackendInvalid
 from apps.backends.pm5 import addresses_parse, parse
 from apps.backends.pm5.addresses_types import ContactDetailsInput, CustomerAddress, TemporaryAddressInput
 from apps.backends.pm5.base import Pm5Base, query
@@ -70,11 +66,3 @@ class AddressesApi(Pm5Base):
         """
         data = self._json("GET", self._session_path(key, "kund", "adresser/"), "get customer addresses")
         return read_list(data, addresses_parse.customer_address, "SessionAdress")
-
-    def _write(self, path: str, endpoint: str, body: dict[str, Any]) -> None:
-        response = self._send("POST", path, endpoint, json=body)
-        try:
-            data = json.loads(response.content) if response.content.strip() else None
-        except ValueError:
-            raise BackendInvalid(f"PM5 {endpoint}: the answer is not JSON") from None
-        addresses_parse.raise_for_felmeddelande(data, endpoint)

@@ -4,6 +4,7 @@ The session key travels in the URL path (contract A01); the transport never logs
 a URL or puts one in an error, so errors name the endpoint only.
 """
 
+import json
 from typing import Any
 from urllib.parse import quote
 
@@ -11,6 +12,7 @@ import requests
 
 from apps.backends.breaker import Breaker
 from apps.backends.errors import BackendInvalid
+from apps.backends.pm5.addresses_parse import raise_for_felmeddelande
 from apps.backends.transport import Transport
 from apps.backends.wire import Wire
 
@@ -30,6 +32,15 @@ class Pm5Base:
 
     def _send(self, method: str, path: str, endpoint: str, **kwargs: Any) -> requests.Response:
         return self.transport.request(method, path, endpoint, **kwargs)
+
+    def _write(self, path: str, endpoint: str, body: dict[str, Any]) -> None:
+        """POST a write whose answer is a Felmeddelande: BackendRefused unless it is empty (A02, A44)."""
+        response = self._send("POST", path, endpoint, json=body)
+        try:
+            data = json.loads(response.content) if response.content.strip() else None
+        except ValueError:
+            raise BackendInvalid(f"PM5 {endpoint}: the answer is not JSON") from None
+        raise_for_felmeddelande(data, endpoint)
 
 
 def query(params: dict[str, bool | int]) -> dict[str, str]:

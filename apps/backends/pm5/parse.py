@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from apps.backends.errors import BackendInvalid
+from apps.backends.pm5 import home_parse
 from apps.backends.pm5 import types as t
 from apps.backends.pm5.codes import ContactKind, DistributionChannel, NoticeKind, PaymentChannel
 from apps.backends.wire import Wire, code, read_list
@@ -243,6 +244,9 @@ def errand_row(w: Wire) -> t.ErrandRow:
         ordered_at=action.datetime("Beställd") if action else None,
         planned_at=action_node.datetime("Planerad") if action_node else None,
         done_at=action.datetime("Utförd") if action else None,
+        accepted_on=action_node.date("Accepterad") if action_node else None,
+        tenant_share=w.obj("PrisModell", lambda p: p.decimal("RestVärde")),
+        discount=w.obj("PrisModell", lambda p: p.decimal("Rabatt")),
     )
 
 
@@ -264,10 +268,11 @@ def errand(w: Wire) -> t.Errand:
         step_code=step_code,
         step_label=step_label,
         rows=w.objects("Rader", errand_row),
+        offer_answer_by=w.obj("UnderhållsErbjudande", lambda o: o.date("ErbjudandeEkonomiSerieSvarSenast")),
     )
 
 
-def available_object(w: Wire) -> t.AvailableObject:
+def available_object(w: Wire, parts: t.SessionParts | None = None) -> t.AvailableObject:
     uses = read_list(w.get("Användning"), lambda u: u.text("Referensnamn") or "", f"{w.where}.Användning")
     node = w.obj("Entitet", node_step) or w.obj("Nod", node_step)  # 'Nod' in the seed's example (A14)
     return t.AvailableObject(
@@ -278,6 +283,10 @@ def available_object(w: Wire) -> t.AvailableObject:
         uses=uses,
         node=node,
         address=w.obj("Adress", address),
+        maintenance=w.objects("Underhåll", home_parse.maintenance) if parts and parts.maintenance else None,
+        meter_installations=(
+            w.objects("MätdataAnläggningar", home_parse.meter_installation) if parts and parts.meter_data else None
+        ),
     )
 
 
@@ -297,5 +306,5 @@ def portal_session(data: Any, parts: t.SessionParts) -> t.PortalSession:
         ),
         documents=kund.objects("Dokument", document) if kund and parts.documents else None,
         errands=w.objects("Ärenden", errand) if parts.errands else None,
-        objects=w.objects("TillgängligaObjekt", available_object) if parts.objects else None,
+        objects=w.objects("TillgängligaObjekt", lambda o: available_object(o, parts)) if parts.objects else None,
     )

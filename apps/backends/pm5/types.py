@@ -9,6 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from apps.backends.pm5.codes import ContactKind, DistributionChannel, NoticeKind, PaymentChannel
+from apps.backends.pm5.home_types import Maintenance, MeterInstallation
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,10 @@ class ErrandRow:
     ordered_at: datetime | None = None
     planned_at: datetime | None = None  # ÅtgärdNod.Planerad: when the craftsman is expected
     done_at: datetime | None = None
+    # Maintenance offers (home_types): the day the tenant accepted this row, and its price model.
+    accepted_on: date | None = None
+    tenant_share: Decimal | None = None  # PrisModell.RestVärde
+    discount: Decimal | None = None
 
     @property
     def path_string(self) -> str:
@@ -249,6 +254,11 @@ class Errand:
     step_code: str | None
     step_label: str | None
     rows: tuple[ErrandRow, ...] = ()
+    offer_answer_by: date | None = None  # UnderhållsErbjudande: set only on a maintenance offer
+
+    @property
+    def is_offer(self) -> bool:
+        return self.offer_answer_by is not None
 
     @property
     def status_label(self) -> str | None:
@@ -272,6 +282,8 @@ class AvailableObject:
     uses: tuple[str, ...]
     node: NodeStep | None
     address: Address | None
+    maintenance: tuple[Maintenance, ...] | None = None  # None when not asked for (HämtaUnderhåll)
+    meter_installations: tuple[MeterInstallation, ...] | None = None  # None when not asked for (HämtaMätdata)
 
     @property
     def can_report_fault(self) -> bool:

@@ -97,6 +97,14 @@ DEMO_ERRANDS = (
 )
 
 
+# The floors of the floor offer: (ÅtgärdNodKlassTyp.Beteckning, KortBeteckning, the tenant's share).
+FLOOR_CHOICES = (
+    ("Läggs med ekparkett", "Ekparkett", Decimal("4200.00")),
+    ("Läggs med laminat", "Laminat", Decimal("1500.00")),
+    ("Läggs med linoleum", "Linoleum", Decimal("0.00")),
+)
+
+
 def build_errands(run: DemoRun, estate: Estate, tenants: list[Tenant]) -> None:
     writer = ErrandWriter(run)
     for tenant in tenants:
@@ -107,6 +115,10 @@ def build_errands(run: DemoRun, estate: Estate, tenants: list[Tenant]) -> None:
         else:
             for _ in range(run.rng.choice((0, 1, 1, 2, 3))):
                 writer.random_report(tenant, estate)
+    # Last, so every errand above keeps the ids and random draws it had before this offer existed.
+    for tenant in tenants:
+        if tenant.is_demo_customer:
+            writer.floor_offer(tenant, estate)
     writer.save()
 
 
@@ -188,25 +200,53 @@ class ErrandWriter:
 
     def maintenance_offer(self, tenant: Tenant, estate: Estate) -> None:
         """Repainting the kitchen, offered early for a share of the cost (ÄrendeUnderhållsErbjudande)."""
-        received = self.run.at(self.run.today - timedelta(days=4))
+        self._offer(
+            tenant,
+            estate.node(tenant.apartment, "Kök"),
+            "Erbjudande: målning av kök. Du betalar restvärdet för att få det gjort i förtid.",
+            days_ago=4,
+            answer_within=21,
+            interval=10,
+            choices=(("Målas", "Malas", Decimal("1850.00")),),
+        )
+
+    def floor_offer(self, tenant: Tenant, estate: Estate) -> None:
+        """A new living-room floor, one row per floor to choose from, each with the tenant's share of the cost."""
+        self._offer(
+            tenant,
+            estate.node(tenant.apartment, "Vardagsrum", "Golv"),
+            "Erbjudande: nytt golv i vardagsrummet. Välj ett av golven.",
+            days_ago=2,
+            answer_within=14,
+            interval=25,
+            choices=FLOOR_CHOICES,
+        )
+
+    def _offer(
+        self,
+        tenant: Tenant,
+        node: Node,
+        description: str,
+        *,
+        days_ago: int,
+        answer_within: int,
+        interval: int,
+        choices: tuple[tuple[str, str, Decimal], ...],
+    ) -> None:
+        """An offer errand: one row per choice (action, its short name, the tenant's share of the cost)."""
+        received = self.run.at(self.run.today - timedelta(days=days_ago))
         errand = self._errand(
             tenant, tenant.apartment, received, Errand.Kind.UNDERHALL, urgent=False, source=Errand.Source.INTERNT
         )
-        errand.offer_answer_by = self.run.today + timedelta(days=21)
-        row = self._row(
-            errand,
-            estate.node(tenant.apartment, "Kök"),
-            S.REG,
-            received,
-            fault=None,
-            priority=Priority.NORMAL,
-            hold=Hold.NONE,
-            key_handling=1,
-        )
-        row.description = "Erbjudande: målning av kök. Du betalar restvärdet för att få det gjort i förtid."
-        row.action, row.action_code = "Målas", "Malas"
-        row.interval, row.interval_unit = 10, ErrandRow.TimeUnit.AR
-        row.residual_value, row.discount = Decimal("1850.00"), Decimal("0.00")
+        errand.offer_answer_by = self.run.today + timedelta(days=answer_within)
+        for action, code, share in choices:
+            row = self._row(
+                errand, node, S.REG, received, fault=None, priority=Priority.NORMAL, hold=Hold.NONE, key_handling=1
+            )
+            row.description = description
+            row.action, row.action_code = action, code
+            row.interval, row.interval_unit = interval, ErrandRow.TimeUnit.AR
+            row.residual_value, row.discount = share, Decimal("0.00")
 
     # --- how it is written -------------------------------------------------------------
 

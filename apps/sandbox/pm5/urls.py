@@ -5,7 +5,7 @@ import re
 
 from django.urls import URLPattern, re_path
 
-from apps.sandbox.pm5 import addresses_views, contacts_views, economy_views, errands_views, views
+from apps.sandbox.pm5 import addresses_views, contacts_views, economy_views, errands_views, offers_views, views
 
 KEY = r"(?P<session_key>[^/]+)"
 
@@ -58,6 +58,7 @@ urlpatterns += [
         "pm5-node-walk",
     ),
     route(rf"{SESSION}/{KEY}/{ARENDE}", errands_views.create_errand, "pm5-create-errand"),
+    route(rf"{SESSION}/{KEY}/{ARENDE}/{ci('sparaerbjudanden')}", offers_views.save_offer_answers, "pm5-save-offers"),
     route(rf"{SESSION}/{KEY}/{ARENDE}/(?P<errand_id>[0-9]+)", errands_views.errand_detail, "pm5-errand"),
     route(
         rf"{SESSION}/{KEY}/{ci('arenderadfil')}/(?P<errand_id>[0-9]+)/(?P<row_id>[0-9]+)/(?P<file_id>[0-9]+)",
