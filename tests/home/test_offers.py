@@ -186,3 +186,37 @@ def test_with_htmx_the_answer_comes_back_in_place(logged_in, live_sandbox, paint
 def test_it_refuses_other_methods(logged_in, live_sandbox, floor):
     assert logged_in.put(url(floor)).status_code == 405
     assert logged_in.post(OFFERS).status_code == 405
+
+
+def test_the_client_turns_pm5s_answers_into_typed_errors(live_sandbox, floor, painting):
+    from apps.backends.errors import BackendNotFound, BackendRefused
+    from apps.backends.pm5 import get_client
+    from apps.backends.pm5.home_types import OfferAnswer
+    from apps.sandbox.models import Errand
+
+    client = get_client()
+    key = client.open_session(customer_number=live_sandbox.alice.number)
+    (row,) = painting.rows.all()
+    client.save_offer_answers(key, [OfferAnswer(row.pk, timezone.localdate())])
+    assert accepted(painting) == {"Målas": timezone.localdate()}
+
+    bobs = client.open_session(customer_number=live_sandbox.bob.number)
+    with pytest.raises(BackendNotFound):
+        client.save_offer_answers(bobs, [OfferAnswer(row.pk, None)])
+
+    Errand.objects.filter(pk=painting.pk).update(offer_answer_by=timezone.localdate() - timedelta(days=1))
+    with pytest.raises(BackendRefused) as refused:
+        client.save_offer_answers(key, [OfferAnswer(row.pk, None)])
+    assert refused.value.code == "SvarstidenHarGattUt"
+    assert accepted(painting) == {"Målas": timezone.localdate()}
+
+
+def test_a_norwegian_reader_sees_norwegian_dates_and_money(logged_in, live_sandbox, floor, settings):
+    logged_in.cookies[settings.LANGUAGE_COOKIE_NAME] = "nb"
+    response = logged_in.get(url(floor))
+    assert (
+        f'Svar senest</dt><dd><time datetime="{floor.offer_answer_by.isoformat()}">{floor.offer_answer_by:%d.%m.%Y}</time>'
+        in response.text
+    )
+    assert "Du betaler kr\xa04\xa0200,00." in response.text
+    assert "Ingen av dem, takk" in response.text
