@@ -43,6 +43,7 @@ STANDARD_PARTS = SessionParts(
     errands=True,
     errand_rows=True,
     objects=True,
+    messages=True,  # for the overview's count of unread messages and the inbox (apps/inbox)
 )
 
 

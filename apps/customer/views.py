@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET
 from apps.customer import services
 from apps.customer.decorators import customer_required
 from apps.faults.services import active_draft_for
+from apps.inbox.services import unread_count
 from portal.unavailable import unavailable_page
 
 
@@ -12,6 +13,10 @@ from portal.unavailable import unavailable_page
 @customer_required
 @unavailable_page("customer/overview_unavailable.html")
 def overview(request: HttpRequest) -> HttpResponse:
-    summary = services.overview(request.customer.data())
-    context = {"overview": summary, "draft": active_draft_for(request.user)}
+    session = request.customer.data()
+    context = {
+        "overview": services.overview(session),
+        "draft": active_draft_for(request.user),
+        "unread_messages": unread_count(session, request.user),
+    }
     return render(request, "customer/overview.html", context)

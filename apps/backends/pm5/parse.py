@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from apps.backends.errors import BackendInvalid
+from apps.backends.pm5 import messages_parse
 from apps.backends.pm5 import types as t
 from apps.backends.pm5.codes import ContactKind, DistributionChannel, NoticeKind, PaymentChannel
 from apps.backends.wire import Wire, code, read_list
@@ -298,4 +299,5 @@ def portal_session(data: Any, parts: t.SessionParts) -> t.PortalSession:
         documents=kund.objects("Dokument", document) if kund and parts.documents else None,
         errands=w.objects("Ärenden", errand) if parts.errands else None,
         objects=w.objects("TillgängligaObjekt", available_object) if parts.objects else None,
+        messages=(messages_parse.messages(kund) if kund else ()) if parts.messages else None,
     )
