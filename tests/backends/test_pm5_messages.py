@@ -154,7 +154,12 @@ def test_messages_are_read_from_sessionkund_with_channels_and_attachments():
                     }
                 ],
                 "Bilagor": [
-                    {"MeddelandeUtgåendeBilagaId": 1, "MeddelandeUtgåendeId": 54321, "ExterntId": 7, "ExterntNamn": "a.jpg"},
+                    {
+                        "MeddelandeUtgåendeBilagaId": 1,
+                        "MeddelandeUtgåendeId": 54321,
+                        "ExterntId": 7,
+                        "ExterntNamn": "a.jpg",
+                    },
                     {"MeddelandeUtgåendeBilagaId": 2, "MeddelandeUtgåendeId": 99999, "ExterntId": 8},  # another's
                     {"MeddelandeUtgåendeBilagaId": 3, "ExterntNamn": "no ids"},
                 ],
