@@ -105,3 +105,11 @@ def _read_ids(user: AbstractBaseUser, messages: tuple[Message, ...]) -> set[int]
         return set()
     ids = [m.message_id for m in messages]
     return set(ReadMessage.objects.filter(user=user, message_id__in=ids).values_list("message_id", flat=True))
+
+
+def held_for(user: AbstractBaseUser) -> list[dict]:
+    """The messages this account has opened, for the tenant's export."""
+    return [
+        {"message_id": read.message_id, "read_at": read.read_at}
+        for read in ReadMessage.objects.filter(user=user).order_by("read_at")
+    ]

@@ -105,3 +105,11 @@ def shared_errand(token: str) -> SharedErrand:
 def _cache_key(token: str) -> str:
     # Hashed: the link's token is not a cache key in clear.
     return "shared-errand:" + hashlib.sha256(token.encode()).hexdigest()
+
+
+def held_for(user: AbstractBaseUser) -> list[dict]:
+    """The errands this account shares, for the tenant's export (PM5's key is the landlord's, not listed)."""
+    return [
+        {"errand_number": share.errand_number, "shared_since": share.created_at}
+        for share in ErrandShare.objects.filter(user=user).order_by("created_at")
+    ]
