@@ -14,16 +14,17 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from apps.backends.download import Download
+from apps.backends.pm5.codes import MessageChannelKind
 from apps.backends.pm5.messages_types import Message, MessageAttachment, MessageChannel
 from apps.backends.pm5.types import PortalSession
 from apps.customer.services import CustomerSession
 from apps.inbox.models import ReadMessage
 
-# NotifieringKanalTyp.SystemName → the portal's own words; another channel shows the landlord's Beteckning.
+# The portal's own words for the channels it knows; another channel shows the landlord's Beteckning.
 CHANNEL_NAMES = {
-    "nyhet": _("Nyhet på Mina sidor"),
-    "epost": _("E-post"),
-    "sms": _("SMS"),
+    MessageChannelKind.NEWS: _("Nyhet på Mina sidor"),
+    MessageChannelKind.EMAIL: _("E-post"),
+    MessageChannelKind.SMS: _("SMS"),
 }
 
 
@@ -46,7 +47,7 @@ class InboxMessage:
 
 
 def channel(c: MessageChannel) -> Channel:
-    name = CHANNEL_NAMES.get((c.kind or "").strip().casefold()) or c.label or c.kind or _("Okänd kanal")
+    name = CHANNEL_NAMES.get(c.kind) or c.label or _("Okänd kanal")
     return Channel(name=name, delivered_at=c.delivered_at, failed=c.delivered_at is None and c.abandoned_at is not None)
 
 

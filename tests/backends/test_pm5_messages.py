@@ -9,6 +9,7 @@ import requests
 
 from apps.backends.errors import BackendInvalid, BackendNotFound, BackendUnavailable
 from apps.backends.pm5 import SessionParts, get_client
+from apps.backends.pm5.codes import MessageChannelKind
 from apps.backends.pm5.parse import portal_session
 from apps.backends.pm5.wrapped_file import SPOOL_IN_MEMORY, WrappedFile
 
@@ -170,6 +171,7 @@ def test_messages_are_read_from_sessionkund_with_channels_and_attachments():
     session = portal_session(data, SessionParts(messages=True))
     first, second = session.messages
     assert first.subject == "Ny test"
+    assert first.channels[0].kind == MessageChannelKind.EMAIL
     # KlarUtc has no offset in the seed's example, yet it is UTC.
     assert first.sent_at == datetime(2020, 2, 26, 9, 34, 9, 477000, tzinfo=UTC)
     assert [(a.message_id, a.external_id, a.name) for a in first.attachments] == [(54321, 7, "a.jpg")]

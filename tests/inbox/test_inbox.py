@@ -38,6 +38,19 @@ def bobs_attachment(live_sandbox):
     return MessageAttachment.objects.filter(message__customer__customer_number=live_sandbox.bob.number).first()
 
 
+def test_a_channel_the_portal_does_not_know_shows_the_landlords_name_for_it():
+    from apps.backends.pm5.codes import MessageChannelKind
+    from apps.backends.pm5.messages_types import MessageChannel
+    from apps.inbox.services import channel
+
+    def named(kind, label):
+        return str(channel(MessageChannel(kind, label, True, None, None, "", "")).name)
+
+    assert named(None, "Brev i trapphuset") == "Brev i trapphuset"
+    assert named(MessageChannelKind.EMAIL, "Epostmeddelande") == "E-post"
+    assert named(None, None) == "Okänd kanal"
+
+
 def test_an_anonymous_visitor_is_sent_to_log_in(client):
     for url in (LIST, detail_url(54321), attachment_url(54321, 880100)):
         assert client.get(url).status_code == 302

@@ -123,6 +123,18 @@ def test_stopping_sharing_makes_the_link_404_and_withdraws_the_backends_key(logg
 
 
 @pytest.mark.integration
+def test_a_post_without_an_action_changes_nothing(logged_in, alices_errand, backend_calls):
+    logged_in.get(share_url(alices_errand.pk))
+    backend_calls.reset()
+
+    response = logged_in.post(share_url(alices_errand.pk), {"something": "else"})
+
+    assert response.status_code == 302
+    assert not ErrandShare.objects.exists() and len(backend_calls) == 0
+    assert logged_in.get("/arenden/abc/dela/").status_code == 404
+
+
+@pytest.mark.integration
 def test_sharing_twice_keeps_one_link(logged_in, alices_errand):
     first = shared_link(logged_in, alices_errand)
     assert shared_link(logged_in, alices_errand) == first

@@ -3,7 +3,8 @@
 from datetime import UTC, datetime
 
 from apps.backends.pm5 import messages_types as t
-from apps.backends.wire import Wire, parse_datetime
+from apps.backends.pm5.codes import MessageChannelKind
+from apps.backends.wire import Wire, code, parse_datetime
 
 
 def messages(kund: Wire) -> tuple[t.Message, ...]:
@@ -25,7 +26,7 @@ def message(w: Wire) -> t.Message:
 def channel(w: Wire) -> t.MessageChannel:
     kind = w.group("KanalTyp")
     return t.MessageChannel(
-        kind=kind.text("SystemName"),
+        kind=code(MessageChannelKind, kind.text("SystemName")),
         label=kind.text("Beteckning"),
         notified=w.boolean("Notifierad"),
         delivered_at=_utc(w, "KlarUtc"),

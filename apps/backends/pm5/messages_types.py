@@ -3,13 +3,15 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from apps.backends.pm5.codes import MessageChannelKind
+
 
 @dataclass(frozen=True)
 class MessageChannel:
     """NotifieringMeddelandeKanal: one way the message was sent (news on Mina sidor, e-mail, SMS)."""
 
-    kind: str | None  # NotifieringKanalTyp.SystemName, e.g. "Nyhet", "Epost", "Sms"
-    label: str | None  # its Beteckning, in the landlord's words
+    kind: MessageChannelKind | None  # None: a channel the portal does not know (label says what)
+    label: str | None  # NotifieringKanalTyp.Beteckning, in the landlord's words
     notified: bool
     delivered_at: datetime | None  # KlarUtc
     abandoned_at: datetime | None  # ÖvergivenUtc: the channel gave up
