@@ -15,6 +15,9 @@ _SECRETS_IN_PATHS = [
     re.compile(r"(/confirm-email/)[^/?\s\"]+"),
     re.compile(r"(/password/reset/key/)(?!done/)[^/?\s\"]+"),
     re.compile(r"(/kontaktuppgifter/bekrafta/)[^/?\s\"]+"),
+    # A shared errand's link (apps/sharing) and PM5's share key (/arende/{Delningsnyckel}, never a number).
+    re.compile(r"(/delat/)[^/?\s\"]+"),
+    re.compile(r"(/arende/)(?=[^/?\s\"]{20})[^/?\s\"]+", re.IGNORECASE),
 ]
 
 

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "apps.privacy",
     "apps.cashpoints",
     "apps.home",
+    "apps.inbox",
+    "apps.sharing",
 ]
 
 # The embedded reference backend. Off in production, where the backend
@@ -229,6 +231,8 @@ LINK_ATTEMPTS_PER_IP_PER_HOUR = env_int("LINK_ATTEMPTS_PER_IP_PER_HOUR", 20)
 FAULT_REPORTS_PER_TENANT_PER_HOUR = env_int("FAULT_REPORTS_PER_TENANT_PER_HOUR", 10)
 FAULT_PHOTOS_PER_TENANT_PER_HOUR = env_int("FAULT_PHOTOS_PER_TENANT_PER_HOUR", 30)
 CONTACT_EMAIL_CHANGES_PER_TENANT_PER_HOUR = env_int("CONTACT_EMAIL_CHANGES_PER_TENANT_PER_HOUR", 5)
+# A shared errand's public page (apps/sharing): views per client IP and hour, found or not.
+SHARED_ERRAND_VIEWS_PER_IP_PER_HOUR = env_int("SHARED_ERRAND_VIEWS_PER_IP_PER_HOUR", 60)
 # Production has no default: the console sender would write codes to the log. Without a sender
 # no code goes by SMS, only by e-mail.
 SMS_SENDER = env_str("SMS_SENDER", "" if PRODUCTION else "apps.accounts.sms.ConsoleSmsSender")

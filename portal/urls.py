@@ -13,6 +13,8 @@ urlpatterns = [
     path("betala-kontant/", include("apps.cashpoints.urls")),
     path("dokument/", include("apps.documents.urls")),
     path("", include("apps.faults.urls")),  # felanmalan/ (the wizard) and arenden/ (errands)
+    path("", include("apps.sharing.urls")),  # arenden/<id>/dela/ (the tenant's) and delat/<token>/ (public)
+    path("meddelanden/", include("apps.inbox.urls")),
     path("adresser/", include("apps.addresses.urls")),
     path("kontaktuppgifter/", include("apps.contacts.urls")),
     path("hemmet/", include("apps.home.urls")),

@@ -44,6 +44,7 @@ STANDARD_PARTS = SessionParts(
     errand_rows=True,
     objects=True,
     maintenance=True,  # small, and the overview shows what is planned (apps.home)
+    messages=True,  # for the overview's count of unread messages and the inbox (apps/inbox)
 )
 
 

@@ -7,6 +7,7 @@ from apps.customer import services
 from apps.customer.decorators import customer_required
 from apps.faults.services import active_draft_for
 from apps.home.services import home_summary
+from apps.inbox.services import unread_count
 from portal.unavailable import unavailable_page
 
 
@@ -19,5 +20,6 @@ def overview(request: HttpRequest) -> HttpResponse:
         "overview": services.overview(session),
         "home": home_summary(session, timezone.localdate()),
         "draft": active_draft_for(request.user),
+        "unread_messages": unread_count(session, request.user),
     }
     return render(request, "customer/overview.html", context)

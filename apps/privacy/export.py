@@ -13,6 +13,8 @@ from django.utils.translation import gettext
 from apps.accounts import account_data
 from apps.contacts import services as contacts
 from apps.faults.services import account_data as faults
+from apps.inbox import services as inbox
+from apps.sharing import services as sharing
 
 FORMAT = "mina-sidor-export/1"
 
@@ -28,6 +30,8 @@ def document(user) -> dict:
         **account_data.held_for(user),
         "fault_reports": faults.held_for(user),
         "email_changes": contacts.held_for(user),
+        "read_messages": inbox.held_for(user),
+        "shared_errands": sharing.held_for(user),
     }
 
 

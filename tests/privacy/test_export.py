@@ -102,3 +102,19 @@ def test_an_account_without_a_customer_gets_its_export_too(client, staff):
     assert data["account"]["email"] == "staff@example.se"
     assert data["customer_link"] is None
     assert data["fault_reports"] == []
+
+
+def test_it_holds_the_messages_read_and_the_errands_shared_but_not_the_links(logged_in, alice):
+    from apps.inbox.models import ReadMessage
+    from apps.sharing.models import ErrandShare
+
+    ReadMessage.objects.create(user=alice, message_id=54321)
+    share = ErrandShare.objects.create(
+        user=alice, customer_number="15555", errand_id=516849, errand_number="R-5000", backend_key="pm5-key"
+    )
+
+    data, text = exported(logged_in)
+
+    assert [read["message_id"] for read in data["read_messages"]] == [54321]
+    assert [shared["errand_number"] for shared in data["shared_errands"]] == ["R-5000"]
+    assert share.token not in text and "pm5-key" not in text

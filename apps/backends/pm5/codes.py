@@ -47,3 +47,11 @@ class AddressKind(StrEnum):
 
     POSTAL = "kund.post"
     VISITING = "kund.besok"
+
+
+class MessageChannelKind(StrEnum):
+    """NotifieringKanalTyp.SystemName: how a message from the landlord was sent (000:152-157)."""
+
+    NEWS = "Nyhet"
+    EMAIL = "Epost"
+    SMS = "Sms"

@@ -12,6 +12,7 @@ from typing import Any
 
 from apps.backends.errors import BackendInvalid
 from apps.backends.pm5 import home_parse
+from apps.backends.pm5 import messages_parse
 from apps.backends.pm5 import types as t
 from apps.backends.pm5.codes import ContactKind, DistributionChannel, NoticeKind, PaymentChannel
 from apps.backends.wire import Wire, code, read_list
@@ -307,4 +308,5 @@ def portal_session(data: Any, parts: t.SessionParts) -> t.PortalSession:
         documents=kund.objects("Dokument", document) if kund and parts.documents else None,
         errands=w.objects("Ärenden", errand) if parts.errands else None,
         objects=w.objects("TillgängligaObjekt", lambda o: available_object(o, parts)) if parts.objects else None,
+        messages=(messages_parse.messages(kund) if kund else ()) if parts.messages else None,
     )

@@ -35,6 +35,7 @@ class SessionApi(Pm5Base):
             "HämtaTillgängligaObjekt": parts.objects,
             "HämtaUnderhåll": parts.maintenance,
             "HämtaMätdata": parts.meter_data,
+            "HämtaKundMeddelanden": parts.messages,
         }
         data = self._json("GET", self._session_path(key), "get session", params=query(params))
         return parse.portal_session(data, parts)

@@ -7,9 +7,13 @@ Every field the seed marks newer than 5.9 may be None (contract A37).
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from apps.backends.pm5.codes import ContactKind, DistributionChannel, NoticeKind, PaymentChannel
 from apps.backends.pm5.home_types import Maintenance, MeterInstallation
+
+if TYPE_CHECKING:
+    from apps.backends.pm5.messages_types import Message
 
 
 @dataclass(frozen=True)
@@ -301,6 +305,7 @@ class PortalSession:
     documents: tuple[Document, ...] | None
     errands: tuple[Errand, ...] | None
     objects: tuple[AvailableObject, ...] | None
+    messages: "tuple[Message, ...] | None" = None  # SessionKund.Meddelanden (A13; README, "Messages")
 
 
 @dataclass(frozen=True)
@@ -319,3 +324,4 @@ class SessionParts:
     objects: bool = False
     maintenance: bool = False
     meter_data: bool = False
+    messages: bool = False

@@ -9,12 +9,14 @@ from django.utils import timezone
 
 from apps.sandbox import models as m
 from apps.sandbox.demo import catalogue
+from apps.sandbox.demo.attachments import build_message_attachments
 from apps.sandbox.demo.cash_places import build_cash_places
 from apps.sandbox.demo.documents import build_documents
 from apps.sandbox.demo.economy import build_economy
 from apps.sandbox.demo.errands import build_errands
 from apps.sandbox.demo.estate import build_catalogue, build_estate
 from apps.sandbox.demo.people import build_tenants
+from apps.sandbox.demo.personas import KALLE
 from apps.sandbox.demo.run import DemoRun
 
 # Size → (estate, share of the other apartments that are let). The small company
@@ -27,6 +29,7 @@ DEMO_MODELS = (
     m.TempFile,
     m.UnitRecord,
     m.ContactValidation,
+    m.ErrandShareKey,
     m.ErrandRowMedia,
     m.ErrandRowHistoryEntry,
     m.ErrandParticipant,
@@ -41,6 +44,7 @@ DEMO_MODELS = (
     m.Distribution,
     m.Notice,
     m.Document,
+    m.MessageAttachment,
     m.CustomerMessage,
     m.MarketProfile,
     m.TemporaryAddress,
@@ -100,6 +104,7 @@ def build_demo(seed: int = 2026, size: str = "full", today: date | None = None) 
     estate = build_estate(run, plans)
     tenants = build_tenants(run, estate, occupancy)
     build_documents(run, estate, tenants)
+    build_message_attachments(run, KALLE.customer_number)
     build_economy(run, estate, tenants)
     build_errands(run, estate, tenants)
     build_cash_places(run.today)
@@ -146,6 +151,7 @@ def _reset_sequences() -> None:
             m.Lease,
             m.MarketProfile,
             m.CustomerMessage,
+            m.MessageAttachment,
             m.CashServiceType,
             m.CashServiceForm,
             m.CashOrganisation,

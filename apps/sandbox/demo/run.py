@@ -27,6 +27,7 @@ FIRST_IDS = {
     "lease": 71200,
     "profile": 123456,
     "message": 54321,
+    "attachment": 880100,
 }
 
 

@@ -56,6 +56,7 @@ from apps.sandbox.models.estate import (
 from apps.sandbox.models.fast2_structure import UnitRecord
 from apps.sandbox.models.fast2_times import TempFile, WorkOrderTime
 from apps.sandbox.models.metering import Meter, MeterInstallation, MeterReading
+from apps.sandbox.models.notifications import ErrandShareKey, MessageAttachment
 
 __all__ = [
     "CashAdaptation",
@@ -80,6 +81,7 @@ __all__ = [
     "ErrandRow",
     "ErrandRowHistoryEntry",
     "ErrandRowMedia",
+    "ErrandShareKey",
     "FaultDescriptionType",
     "IncomingInvoice",
     "IncomingReference",
@@ -91,6 +93,7 @@ __all__ = [
     "LedgerRowSpecification",
     "Maintenance",
     "MarketProfile",
+    "MessageAttachment",
     "Meter",
     "MeterInstallation",
     "MeterReading",

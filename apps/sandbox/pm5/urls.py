@@ -5,7 +5,16 @@ import re
 
 from django.urls import URLPattern, re_path
 
-from apps.sandbox.pm5 import addresses_views, contacts_views, economy_views, errands_views, offers_views, views
+from apps.sandbox.pm5 import (
+    addresses_views,
+    contacts_views,
+    economy_views,
+    errands_views,
+    notifications_views,
+    offers_views,
+    sharing_views,
+    views,
+)
 
 KEY = r"(?P<session_key>[^/]+)"
 
@@ -75,4 +84,25 @@ urlpatterns += [
         "pm5-notice-print",
     ),
     route(rf"{SESSION}/{KEY}/{KUND}/{ci('dokument')}/(?P<file_id>[^/]+)", economy_views.document_file, "pm5-document"),
+]
+
+# Messages: Hämta en bilaga. Sharing an errand: the key's own path outside /session (000:711), and the
+# sandbox-defined endpoints that make and withdraw a key (README, "Sharing an errand").
+urlpatterns += [
+    route(
+        rf"{SESSION}/{KEY}/{ci('notifieringBilagaFil')}/(?P<message_id>[^/]+)/(?P<external_id>[^/]+)",
+        notifications_views.message_attachment,
+        "pm5-message-attachment",
+    ),
+    route(
+        rf"{SESSION}/{KEY}/{ARENDE}/(?P<errand_id>[0-9]+)/{ci('delningsnyckel')}",
+        sharing_views.create_share_key,
+        "pm5-create-share-key",
+    ),
+    route(
+        rf"{SESSION}/{KEY}/{ARENDE}/(?P<errand_id>[0-9]+)/{ci('delningsnyckel')}/(?P<share_key>[^/]+)",
+        sharing_views.revoke_share_key,
+        "pm5-revoke-share-key",
+    ),
+    route(rf"{ARENDE}/(?P<share_key>[^/]+)", sharing_views.shared_errand, "pm5-shared-errand"),
 ]

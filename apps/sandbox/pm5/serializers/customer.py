@@ -10,6 +10,7 @@ from apps.sandbox.models import (
     Document,
     Lease,
     MarketProfile,
+    MessageAttachment,
     RentalObject,
     TemporaryAddress,
 )
@@ -67,7 +68,9 @@ def customer_part(
     landlord = objects[0].building.property.company if objects else None
     kund |= market_profile(customer, landlord) if parts.market_profile else dict.fromkeys(MARKET_FIELDS)
     # Messages have no home in the seed; this is the contract's proposal (A13).
-    kund["Meddelanden"] = [message(m) for m in customer.messages.all()] if parts.messages else None
+    kund["Meddelanden"] = (
+        [message(m) for m in customer.messages.prefetch_related("attachments")] if parts.messages else None
+    )
     return kund
 
 
@@ -221,5 +224,15 @@ def message(msg: CustomerMessage) -> Json:
                 "Brödtext": msg.body,
             }
         ],
-        "Bilagor": None,
+        # Null when there are none, as the seed says (000:161).
+        "Bilagor": [attachment(a) for a in msg.attachments.all()] or None,
+    }
+
+
+def attachment(item: MessageAttachment) -> Json:
+    return {
+        "MeddelandeUtgåendeBilagaId": item.pk,
+        "MeddelandeUtgåendeId": item.message_id,
+        "ExterntId": item.pk,
+        "ExterntNamn": item.name,
     }

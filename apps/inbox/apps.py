@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InboxConfig(AppConfig):
+    name = "apps.inbox"
+    label = "inbox"  # not "messages": that label is django.contrib.messages'
