@@ -5,8 +5,8 @@ from django.conf import settings
 from apps.backends.pm5.addresses import AddressesApi
 from apps.backends.pm5.economy import EconomyApi
 from apps.backends.pm5.errands import ErrandsApi
-from apps.backends.pm5.offers import OffersApi
 from apps.backends.pm5.messages import MessagesApi
+from apps.backends.pm5.offers import OffersApi
 from apps.backends.pm5.session import SessionApi
 from apps.backends.pm5.sharing import SharingApi
 

@@ -11,8 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from apps.backends.errors import BackendInvalid
-from apps.backends.pm5 import home_parse
-from apps.backends.pm5 import messages_parse
+from apps.backends.pm5 import home_parse, messages_parse
 from apps.backends.pm5 import types as t
 from apps.backends.pm5.codes import ContactKind, DistributionChannel, NoticeKind, PaymentChannel
 from apps.backends.wire import Wire, code, read_list
