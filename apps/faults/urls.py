@@ -5,7 +5,7 @@ Each wizard step is the one step view, told which step of apps.faults.steps it s
 
 from django.urls import path
 
-from apps.faults.views import errands, photos, submit, wizard
+from apps.faults.views import errands, inspections, photos, submit, wizard
 
 app_name = "faults"
 
@@ -27,5 +27,12 @@ urlpatterns = [
     path(f"{REPORT}/kvitto/", submit.receipt, name="receipt"),
     path("arenden/", errands.errand_list, name="errands"),
     path("arenden/<int:errand_id>/", errands.errand_detail, name="errand"),
+    path("arenden/<int:errand_id>/protokoll/", inspections.inspection_protocol, name="protocol"),
+    path(
+        "arenden/<int:errand_id>/protokoll/visa/",
+        inspections.inspection_protocol,
+        {"inline": True},
+        name="protocol_inline",
+    ),
     path("arenden/<int:errand_id>/rader/<int:row_id>/bilder/<int:file_id>/", errands.errand_photo, name="errand_photo"),
 ]

@@ -5,10 +5,11 @@ from django.conf import settings
 from apps.backends.pm5.addresses import AddressesApi
 from apps.backends.pm5.economy import EconomyApi
 from apps.backends.pm5.errands import ErrandsApi
+from apps.backends.pm5.general import GeneralApi
 from apps.backends.pm5.session import SessionApi
 
 
-class Pm5Client(SessionApi, EconomyApi, ErrandsApi, AddressesApi):
+class Pm5Client(SessionApi, EconomyApi, ErrandsApi, AddressesApi, GeneralApi):
     pass
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from apps.sandbox.demo import catalogue, names
+from apps.sandbox.demo import catalogue, general, names
 from apps.sandbox.demo.accounting import Accounting, guid, remark_for
 from apps.sandbox.demo.estate import Estate
 from apps.sandbox.demo.files import simple_png
@@ -107,6 +107,10 @@ def build_errands(run: DemoRun, estate: Estate, tenants: list[Tenant]) -> None:
         else:
             for _ in range(run.rng.choice((0, 1, 1, 2, 3))):
                 writer.random_report(tenant, estate)
+    # Last, and without random numbers: the rest of the demo stays as it was before these came.
+    for tenant in tenants:
+        if tenant.is_demo_customer:
+            general.write_demo(writer, tenant, estate)
     writer.save()
 
 

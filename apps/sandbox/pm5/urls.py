@@ -5,7 +5,15 @@ import re
 
 from django.urls import URLPattern, re_path
 
-from apps.sandbox.pm5 import addresses_views, contacts_views, economy_views, errands_views, views
+from apps.sandbox.pm5 import (
+    addresses_views,
+    contacts_views,
+    economy_views,
+    errands_views,
+    general_views,
+    inspections_views,
+    views,
+)
 
 KEY = r"(?P<session_key>[^/]+)"
 
@@ -74,4 +82,19 @@ urlpatterns += [
         "pm5-notice-print",
     ),
     route(rf"{SESSION}/{KEY}/{KUND}/{ci('dokument')}/(?P<file_id>[^/]+)", economy_views.document_file, "pm5-document"),
+]
+
+# Inspections: Hämta besiktningsprotokoll (the boolean is the incoming tenant's side, A29).
+urlpatterns += [
+    route(
+        rf"{SESSION}/{KEY}/{ARENDE}/{ci('protokoll')}/(?P<errand_id>[0-9]+)/(?P<incoming>[^/]+)",
+        inspections_views.inspection_protocol,
+        "pm5-inspection-protocol",
+    ),
+]
+
+# Hämta NodKlassInfoLista: GET /session/{key}/{NodKlassGruppSystemName}. Last, so that every fixed
+# segment above wins (A34): a group named like one of them is unreachable.
+urlpatterns += [
+    route(rf"{SESSION}/{KEY}/(?P<group>[^/]+)", general_views.errand_classes, "pm5-errand-classes"),
 ]
