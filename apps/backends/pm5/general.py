@@ -16,6 +16,12 @@ from apps.backends.wire import Wire, read_list
 GENERAL_ERRAND_TYPE = "AllmantArende"  # the walk's and the create's Ärendetyp of a general errand
 CLASS_GROUP = "AllmantArende"  # NodKlassGruppSystemName (000:945)
 CLASS_USAGE = "ExternWebbArende"  # NodKlassAnvändningTypSystemName (000:946)
+DISTURBANCE = "storning"  # NodKlass.SystemName of Störning (000:961), folded
+
+
+def is_disturbance(system_name: str) -> bool:
+    """A disturbance report names a neighbour: its pages say who will read it."""
+    return system_name.casefold() == DISTURBANCE
 
 
 @dataclass(frozen=True)
