@@ -51,7 +51,7 @@ def test_a_tenant_reports_a_disturbance_and_fetches_an_inspection_protocol(journ
     step.press(page.get_by_role("button", name="Fortsätt"))
 
     for question, answer in (("Vad gäller det?", "Buller"), ("Vad stämmer bäst?", "Musik eller fest")):
-        step.arrived_at("Vad gäller det?")
+        step.arrived_at(question)
         check(f"place {answer}")
         step.choose(question, answer)
         step.press(page.get_by_role("button", name="Fortsätt"))
