@@ -195,3 +195,22 @@ def test_the_start_page_is_calm_when_the_backend_is_unreachable(client, alice, s
 def test_the_start_page_refuses_other_methods(client, alice):
     client.force_login(alice)
     assert client.put(START).status_code == 405
+
+
+@pytest.mark.integration
+def test_sending_no_class_asks_for_one(logged_in, live_sandbox):
+    response = logged_in.post(START, {})
+    assert response.status_code == 200
+    assert "Välj vad ärendet gäller." in response.text
+    assert 'class="error-summary"' in response.text
+    assert not FaultReport.objects.exists()
+
+
+@pytest.mark.integration
+def test_the_tenants_export_holds_the_class_and_the_time_they_gave(general, alice):
+    from apps.faults.services.account_data import held_for
+
+    report = general.answer_all()
+    exported = next(r for r in held_for(alice) if r["id"] == str(report.public_id))
+    assert exported["general_errand_class"] == "Störning"
+    assert exported["times"]["1"].startswith("2026-01-10T23:30")
