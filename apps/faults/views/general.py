@@ -38,7 +38,7 @@ def general_start(request: HttpRequest) -> HttpResponse:
     except BackendError:
         return unavailable(request, TEMPLATE, {"draft": draft, "unavailable": True, "form": None})
     options = [Option(c.system_name, c.label) for c in classes]
-    form = ClassForm(request.POST or None, options=options)
+    form = ClassForm(request.POST if request.method == "POST" else None, options=options)
     context = {"form": form}
     if request.method == "POST":
         check_offered(request, "klass", options)
