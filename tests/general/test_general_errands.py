@@ -214,3 +214,18 @@ def test_the_tenants_export_holds_the_class_and_the_time_they_gave(general, alic
     exported = next(r for r in held_for(alice) if r["id"] == str(report.public_id))
     assert exported["general_errand_class"] == "Störning"
     assert exported["times"]["1"].startswith("2026-01-10T23:30")
+
+
+@pytest.mark.integration
+def test_each_page_asks_the_backend_at_most_once_once_the_session_is_cached(general, backend_calls):
+    general.client.get(reverse("faults:errands"))  # the session data, now cached
+    backend_calls.reset()
+    general.client.get(START)
+    assert len(backend_calls) == 1, "the classes"
+    backend_calls.reset()
+    general.start()
+    assert len(backend_calls) == 1, "the classes again: the session's objects are cached"
+    general.client.post(general.url("object"), {"object": APARTMENT})
+    backend_calls.reset()
+    general.client.get(general.url("place", 1))
+    assert len(backend_calls) == 0, "the first level was fetched with the choice of home"
