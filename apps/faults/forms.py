@@ -21,9 +21,11 @@ class ObjectForm(forms.Form):
         error_messages={"required": _("Välj var felet finns.")},
     )
 
-    def __init__(self, *args, options: list[Option], **kwargs):
+    def __init__(self, *args, options: list[Option], label: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["object"].choices = _choices(options)
+        if label:  # a general errand asks it in its own words
+            self.fields["object"].label = label
 
 
 class PlaceForm(forms.Form):

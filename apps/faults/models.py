@@ -58,6 +58,12 @@ class FaultReport(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # A general errand (Allmänt ärende) instead of a fault report: its class, e.g. Störning. Blank: a fault report.
+    errand_class = models.CharField(max_length=40, blank=True, help_text="NodKlass.SystemName, e.g. Storning.")
+    errand_class_label = models.CharField(max_length=60, blank=True, help_text="NodKlass.Beteckning, e.g. Störning.")
+    # A general errand's points in time, by ÄrendeTidpunktTypId: {"1": "2026-11-20T23:30:00+01:00"}.
+    times = models.JSONField(default=dict, blank=True)
+
     # What the tenant answered, step by step.
     head_node_id = models.CharField(max_length=40, blank=True, help_text="The object's node (Avser, A03).")
     object_label = models.CharField(max_length=200, blank=True)
@@ -116,6 +122,11 @@ class FaultReport(models.Model):
 
     def __str__(self) -> str:
         return f"Fault report {self.public_id} ({self.status})"
+
+    @property
+    def is_general(self) -> bool:
+        """A general errand (a disturbance, a request), not a fault report."""
+        return bool(self.errand_class)
 
     @property
     def path_ids(self) -> list[str]:

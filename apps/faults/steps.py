@@ -8,16 +8,20 @@ comes first and which is still unanswered is the service's to say
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, time
 from typing import Any
 
 from django import forms as django_forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from apps.backends.pm5 import general
 from apps.customer.services import CustomerSession
 from apps.faults import forms
+from apps.faults.general_forms import WhatForm
 from apps.faults.models import FaultReport
 from apps.faults.services import answers, drafts, photos
 from apps.faults.services.drafts import Option
@@ -46,15 +50,17 @@ def next_url(draft: FaultReport) -> str:
 
 def back_url(draft: FaultReport, name: str, level: int | None) -> str:
     """The page before this one, as the tenant came: the walk's levels one by one."""
+    start = reverse("faults:general_start" if draft.is_general else "faults:start")
     if name == "object":
-        return reverse("faults:start")
+        return start
     if name == "place" and level and level > 1:
         return step_url(draft, "place", level - 1)
     if name == "place":
-        return step_url(draft, "object") if len(drafts.objects(draft)) > 1 else reverse("faults:start")
-    if name == "fault":
+        return step_url(draft, "object") if len(drafts.objects(draft)) > 1 else start
+    if name in ("fault", "what"):
         return step_url(draft, "place", max(len(draft.path_ids) - 1, 1))
-    return step_url(draft, drafts.STEPS[drafts.STEPS.index(name) - 1])
+    steps = drafts.steps_for(draft)
+    return step_url(draft, steps[steps.index(name) - 1])
 
 
 def _nothing(visit: Visit) -> dict[str, Any]:
@@ -82,6 +88,10 @@ class Step:
     # Other submit buttons of the step, by name: each saves, then the first unanswered question follows.
     actions: Mapping[str, Callable[[FaultReport], None]] = field(default_factory=dict)
     context: Callable[[Visit], dict[str, Any]] = _nothing  # what else the page shows
+    general_title: Promise | None = None  # the title in a general errand (a disturbance, a request)
+
+    def title_for(self, draft: FaultReport) -> Promise:
+        return self.general_title if draft.is_general and self.general_title else self.title
 
     @property
     def methods(self) -> list[str]:
@@ -104,6 +114,8 @@ def _save_place(visit: Visit, answer: dict[str, Any]) -> None:
 
 
 def _walk_question(visit: Visit) -> dict[str, Any]:
+    if visit.draft.is_general:
+        return {"label": _("Vad gäller det?") if visit.level == 1 else _("Vad stämmer bäst?")}
     return {"label": _("Var är felet?") if visit.level == 1 else _("Vad gäller det?")}
 
 
@@ -140,6 +152,21 @@ def _add_photos(visit: Visit, answer: dict[str, Any]) -> None:
         raise ValidationError({"photos": refused})
 
 
+def _what_given(visit: Visit) -> dict[str, Any]:
+    given: dict[str, Any] = {"description": visit.draft.description}
+    for value, at in visit.draft.times.items():
+        moment = timezone.localtime(datetime.fromisoformat(at))
+        given[f"date_{value}"] = moment.date()
+        given[f"time_{value}"] = moment.time() if moment.time() != time(0, 0) else None
+    return given
+
+
+def _times_given(draft: FaultReport) -> list[tuple[str, datetime]]:
+    """(label, when) of each point in time a general errand's answer gave, e.g. ("Inträffat", …)."""
+    labels = {p.value: p.label for p in drafts.time_points(draft)}
+    return [(labels[value], datetime.fromisoformat(at)) for value, at in draft.times.items() if value in labels]
+
+
 def _photos_added(visit: Visit) -> dict[str, Any]:
     added = visit.draft.photos.all()
     return {"photos": added, "room": photos.MAX_PHOTOS - len(added)}
@@ -148,14 +175,17 @@ def _photos_added(visit: Visit) -> dict[str, Any]:
 STEPS: dict[str, Step] = {
     "object": Step(
         title=_("Var finns felet?"),
+        general_title=_("Vilket boende gäller det?"),
         form=forms.ObjectForm,
         options=lambda visit: drafts.objects(visit.draft),
         choice_field="object",
         initial=lambda visit: {"object": visit.draft.head_node_id},
+        form_kwargs=lambda visit: {"label": STEPS["object"].title_for(visit.draft)},
         save=lambda visit, answer: answers.choose_object(visit.customer, visit.draft, answer["object"]),
     ),
     "place": Step(
         title=_("Var är felet?"),
+        general_title=_("Vad gäller det?"),
         form=forms.PlaceForm,
         options=lambda visit: drafts.children_at(visit.customer, visit.draft, visit.level),
         choice_field="node",
@@ -177,6 +207,16 @@ STEPS: dict[str, Step] = {
         },
         save=lambda visit, answer: answers.describe_fault(visit.draft, **answer),
     ),
+    "what": Step(
+        title=_("Beskriv ärendet"),
+        form=WhatForm,
+        options=lambda visit: drafts.time_points(visit.draft),
+        initial=_what_given,
+        save=lambda visit, answer: answers.describe_general(
+            visit.draft, description=answer["description"], times=answer["times"]
+        ),
+        context=lambda visit: {"disturbance": general.is_disturbance(visit.draft.errand_class)},
+    ),
     "access": Step(
         title=_("Tillträde och husdjur"),
         form=forms.AccessForm,
@@ -193,6 +233,7 @@ STEPS: dict[str, Step] = {
     ),
     "contact": Step(
         title=_("Vem ska hantverkaren kontakta?"),
+        general_title=_("Vem ska hyresvärden kontakta?"),
         form=forms.ContactForm,
         initial=_contact_given,
         save=lambda visit, answer: answers.choose_contact(visit.draft, **answer),
@@ -208,6 +249,10 @@ STEPS: dict[str, Step] = {
     ),
     "check": Step(
         title=_("Kontrollera dina svar"),
-        context=lambda visit: {"photos": visit.draft.photos.all()},
+        context=lambda visit: {
+            "photos": visit.draft.photos.all(),
+            "disturbance": general.is_disturbance(visit.draft.errand_class),
+            "times": _times_given(visit.draft),
+        },
     ),
 }

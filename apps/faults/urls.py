@@ -5,7 +5,7 @@ Each wizard step is the one step view, told which step of apps.faults.steps it s
 
 from django.urls import path
 
-from apps.faults.views import errands, photos, submit, wizard
+from apps.faults.views import errands, general, inspections, photos, submit, wizard
 
 app_name = "faults"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path(f"{REPORT}/objekt/", wizard.step, {"name": "object"}, name="object"),
     path(f"{REPORT}/plats/<int:level>/", wizard.step, {"name": "place"}, name="place"),
     path(f"{REPORT}/fel/", wizard.step, {"name": "fault"}, name="fault"),
+    path(f"{REPORT}/vad/", wizard.step, {"name": "what"}, name="what"),
     path(f"{REPORT}/tilltrade/", wizard.step, {"name": "access"}, name="access"),
     path(f"{REPORT}/kontakt/", wizard.step, {"name": "contact"}, name="contact"),
     path(f"{REPORT}/bilder/", wizard.step, {"name": "photos"}, name="photos"),
@@ -25,7 +26,15 @@ urlpatterns = [
     path(f"{REPORT}/kontrollera/", wizard.step, {"name": "check"}, name="check"),
     path(f"{REPORT}/skicka/", submit.submit, name="submit"),
     path(f"{REPORT}/kvitto/", submit.receipt, name="receipt"),
+    path("allmant-arende/", general.general_start, name="general_start"),
     path("arenden/", errands.errand_list, name="errands"),
     path("arenden/<int:errand_id>/", errands.errand_detail, name="errand"),
+    path("arenden/<int:errand_id>/protokoll/", inspections.inspection_protocol, name="protocol"),
+    path(
+        "arenden/<int:errand_id>/protokoll/visa/",
+        inspections.inspection_protocol,
+        {"inline": True},
+        name="protocol_inline",
+    ),
     path("arenden/<int:errand_id>/rader/<int:row_id>/bilder/<int:file_id>/", errands.errand_photo, name="errand_photo"),
 ]

@@ -5,13 +5,14 @@ from django.conf import settings
 from apps.backends.pm5.addresses import AddressesApi
 from apps.backends.pm5.economy import EconomyApi
 from apps.backends.pm5.errands import ErrandsApi
+from apps.backends.pm5.general import GeneralApi
 from apps.backends.pm5.messages import MessagesApi
 from apps.backends.pm5.offers import OffersApi
 from apps.backends.pm5.session import SessionApi
 from apps.backends.pm5.sharing import SharingApi
 
 
-class Pm5Client(SessionApi, EconomyApi, ErrandsApi, AddressesApi, OffersApi, MessagesApi, SharingApi):
+class Pm5Client(SessionApi, EconomyApi, ErrandsApi, AddressesApi, GeneralApi, OffersApi, MessagesApi, SharingApi):
     pass
 
 

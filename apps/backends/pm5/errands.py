@@ -24,12 +24,16 @@ class ErrandsApi(Pm5Base):
         nodes: bool = True,
         fault_types: bool = False,
         key_handling: bool = False,
+        errand_type: str = ERRAND_TYPE,
+        usage: str = errands_parse.USAGE_FAULT_REPORT,
     ) -> NodeChoices:
         """GET /session/{key}/arende/typ/Order/Felanmälan/{path}: what lies under each node of the path.
 
         Every flag is sent, true or false (A07); the path is the node ids joined with '-' (A40).
+        A general errand walks its class: ``errand_type`` AllmantArende, ``usage`` the class's SystemName;
+        an inspection ``errand_type`` Besiktning (000:609).
         """
-        segments = [ERRAND_TYPE, errands_parse.USAGE_FAULT_REPORT, "-".join(path)]
+        segments = [errand_type, usage, "-".join(path)]
         params = {
             "HämtaAvser": nodes,
             "HämtaFelbeskrivningstyper": fault_types,

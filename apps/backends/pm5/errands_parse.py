@@ -1,6 +1,9 @@
 """The fault-report endpoints' wire JSON → errands_types.py, and the create request's body."""
 
+from datetime import datetime
 from typing import Any
+
+from django.utils import timezone
 
 from apps.backends.errors import BackendInvalid
 from apps.backends.pm5 import errands_types as et
@@ -51,6 +54,17 @@ def errand_answer(data: Any) -> Errand:
     return errand(w)
 
 
+def _times(times: tuple[tuple[int, datetime], ...]) -> dict[str, Any]:
+    """Tidpunkter of a general errand's row. SparaÄrendeRad has no such field; the portal sends them in
+    ÄrendeRadÄrendeTidpunkt's own shape (000:385-393), as local time like every PM5 time (A24)."""
+    return {
+        "Tidpunkter": [
+            {"ÄrendeRadTidpunktTypId": type_id, "Värde": timezone.localtime(at).strftime("%Y-%m-%dT%H:%M:%S")}
+            for type_id, at in times
+        ]
+    }
+
+
 def create_body(report: et.FaultReportRequest, media: list[str]) -> dict[str, Any]:
     """The body of Skapa felanmälan, with ``media[i]`` standing in for the i-th photo's bytes.
 
@@ -61,8 +75,8 @@ def create_body(report: et.FaultReportRequest, media: list[str]) -> dict[str, An
     placeholders = iter(media)
     return {
         "Avser": report.head_node_id,
-        "Ärendetyp": "Order",
-        "Användningstyp": {"Referensnamn": USAGE_FAULT_REPORT},
+        "Ärendetyp": report.errand_type,
+        "Användningstyp": {"Referensnamn": report.usage},
         "Kontakt": (
             None
             if contact is None
@@ -87,6 +101,7 @@ def create_body(report: et.FaultReportRequest, media: list[str]) -> dict[str, An
                 "Specifikation": row.specification or None,
                 "Media": [{"MediaByte": next(placeholders), "Notering": photo.note or None} for photo in row.photos],
             }
+            | (_times(row.times) if row.times else {})
             for row in report.rows
         ],
     }

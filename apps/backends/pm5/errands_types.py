@@ -6,6 +6,7 @@ with the rest of the session; this module holds what only the fault report uses.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import BinaryIO
 
 from apps.backends.pm5.types import NodeStep
@@ -70,6 +71,8 @@ class ReportRow:
     fault_type_id: int | None
     specification: str | None = None
     photos: tuple[ReportPhoto, ...] = ()
+    # A general errand's points in time: (ÄrendeKlassTidpunktTyp id, when), e.g. when it happened.
+    times: tuple[tuple[int, datetime], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,3 +83,5 @@ class FaultReportRequest:
     rows: tuple[ReportRow, ...]
     contact: ReportContact | None  # None: the customer is the contact
     pets: str | None  # None: no pets at home (the seed's own rule)
+    errand_type: str = "Order"  # "AllmantArende" for a general errand
+    usage: str = "Felanmälan"  # AnvändningTyp.Referensnamn; a general errand's class SystemName

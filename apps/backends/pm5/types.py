@@ -276,6 +276,16 @@ class Errand:
     def is_open(self) -> bool:
         return self.closed_at is None and self.step_code != "Annullerad"
 
+    @property
+    def is_inspection(self) -> bool:
+        return (self.kind_code or "").casefold() == "besiktning"
+
+    @property
+    def for_incoming_tenant(self) -> bool:
+        """Which side's protocol is the tenant's (A29): the seed gives no field for it, so the
+        errand's kind as PM5 words it decides; only a move-out inspection is the outgoing tenant's."""
+        return "avflytt" not in (self.kind or "").casefold()
+
 
 @dataclass(frozen=True)
 class AvailableObject:

@@ -60,10 +60,12 @@ def _report(report: FaultReport) -> dict:
         "delivered_at": report.delivered_at,
         "errand_number": report.errand_number,
         "customer_number": report.customer_number,
+        "general_errand_class": report.errand_class_label,  # Störning, Önskemål; empty for a fault report
         "object": report.object_label,
         "place": report.place_label,
         "fault_type": report.fault_type_label,
         "description": report.description,
+        "times": report.times,  # a general errand's points in time, e.g. when a disturbance happened
         "access": report.key_handling_label,
         "access_note": report.key_note,
         "has_pets": report.has_pets,

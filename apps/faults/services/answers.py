@@ -6,6 +6,8 @@ choice that opens a new part of the node walk asks the backend once for what
 lies below, and the draft keeps that too.
 """
 
+from datetime import datetime
+
 from apps.customer.services import CustomerSession
 from apps.faults.models import FaultReport
 from apps.faults.services.drafts import (
@@ -16,6 +18,7 @@ from apps.faults.services.drafts import (
     nodes_under,
     objects,
     offered,
+    time_points,
     walk,
 )
 
@@ -99,6 +102,14 @@ def choose_contact(
     draft.contact_last_name = last_name.strip() if other else ""
     draft.contact_phone = phone.strip() if other else ""
     draft.contact_email = email.strip() if other else ""
+    draft.save()
+
+
+def describe_general(draft: FaultReport, *, description: str, times: dict[str, datetime]) -> None:
+    """What a general errand is about, in words, and when: one moment for each point in time its class records."""
+    offered_points = {p.value for p in time_points(draft)}
+    draft.description = description.strip()
+    draft.times = {value: at.isoformat() for value, at in times.items() if value in offered_points}
     draft.save()
 
 

@@ -20,7 +20,7 @@ errands are read first, and an errand made from this report counts as delivered.
 
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
@@ -34,6 +34,7 @@ from django.utils import timezone
 from apps.backends.errors import BackendError, BackendSessionExpired, BackendUnavailable
 from apps.backends.pm5 import SessionParts, get_client
 from apps.backends.pm5.errands_types import FaultReportRequest, ReportContact, ReportPhoto, ReportRow
+from apps.backends.pm5.general import GENERAL_ERRAND_TYPE
 from apps.backends.pm5.types import Errand
 from apps.faults.models import DELIVERED_RETENTION, DRAFT_LIFETIME, FaultReport
 from apps.faults.services import drafts, photos
@@ -231,12 +232,25 @@ def request_for(report: FaultReport) -> FaultReportRequest:
             for photo in report.photos.all()
         ),
     )
+    if report.is_general:  # a disturbance or a request: its class, and when it happened
+        return FaultReportRequest(
+            head_node_id=report.head_node_id,
+            rows=(replace(row, times=general_times(report)),),
+            contact=contact,
+            pets=None,
+            errand_type=GENERAL_ERRAND_TYPE,
+            usage=report.errand_class,
+        )
     return FaultReportRequest(
         head_node_id=report.head_node_id,
         rows=(row,),
         contact=contact,
         pets=report.pets if report.has_pets else None,  # null when there are none, as the seed says
     )
+
+
+def general_times(report: FaultReport) -> tuple[tuple[int, datetime], ...]:
+    return tuple((int(type_id), datetime.fromisoformat(at)) for type_id, at in sorted(report.times.items()))
 
 
 def description_for(report: FaultReport) -> str:

@@ -18,13 +18,22 @@ from django.http import Http404
 
 from apps.backends.errors import BackendError, BackendUnavailable
 from apps.backends.pm5.codes import ContactKind
+from apps.backends.pm5.general import GENERAL_ERRAND_TYPE, ErrandClass
 from apps.backends.pm5.types import AvailableObject, PortalSession
 from apps.customer.services import CustomerSession
 from apps.faults.models import FaultReport
 from apps.faults.services import kept_trees, photos
 from portal.unavailable import part_of_page
 
-STEPS = ("object", "place", "fault", "access", "contact", "photos", "check")
+STEPS = ("object", "place", "fault", "what", "access", "contact", "photos", "check")
+# A fault report asks all but "what"; a general errand (a disturbance, a request) asks what it is about
+# and when, in words, and who to contact: no fault type, no access for a craftsman, no photos.
+FAULT_STEPS = ("object", "place", "fault", "access", "contact", "photos", "check")
+GENERAL_STEPS = ("object", "place", "what", "contact", "check")
+
+
+def steps_for(draft: FaultReport) -> tuple[str, ...]:
+    return GENERAL_STEPS if draft.is_general else FAULT_STEPS
 
 
 @dataclass(frozen=True)
@@ -35,14 +44,17 @@ class Option:
     label: str
 
 
-def active_draft_for(user: AbstractBaseUser) -> FaultReport | None:
+def active_draft_for(user: AbstractBaseUser, *, general: bool = False) -> FaultReport | None:
     """The tenant's unfinished report, if they worked on one in the last 30 days ("Fortsätt din felanmälan").
 
-    Its wizard is at reverse("faults:resume", args=[draft.public_id]).
+    Its wizard is at reverse("faults:resume", args=[draft.public_id]). ``general``: their unfinished
+    general errand instead; a tenant may have one of each.
     """
     if not user.is_authenticated:
         return None
-    return FaultReport.objects.live_drafts().filter(user=user).order_by("-updated_at").first()
+    drafts = FaultReport.objects.live_drafts().filter(user=user)
+    drafts = drafts.exclude(errand_class="") if general else drafts.filter(errand_class="")
+    return drafts.order_by("-updated_at").first()
 
 
 def session_for_report(customer: CustomerSession) -> PortalSession | None:
@@ -56,9 +68,20 @@ def session_for_report(customer: CustomerSession) -> PortalSession | None:
 
 
 @transaction.atomic
-def start(user: AbstractBaseUser, customer_number: str, session: PortalSession, *, restart: bool) -> FaultReport | None:
-    """The tenant's live draft, or a new one holding the objects they may report on (None: there are none)."""
-    draft = active_draft_for(user)
+def start(
+    user: AbstractBaseUser,
+    customer_number: str,
+    session: PortalSession,
+    *,
+    restart: bool,
+    errand_class: ErrandClass | None = None,
+) -> FaultReport | None:
+    """The tenant's live draft, or a new one holding the objects they may report on (None: there are none).
+
+    With ``errand_class``, a general errand of that class; a live general errand is resumed
+    whatever its class (its page offers no other choice), so nothing typed is lost without a restart.
+    """
+    draft = active_draft_for(user, general=errand_class is not None)
     if draft is not None and draft.customer_number == customer_number and not restart:
         return draft
     if draft is not None and restart:
@@ -67,6 +90,9 @@ def start(user: AbstractBaseUser, customer_number: str, session: PortalSession, 
     if not reportable:
         return None
     draft = FaultReport(user=user, customer_number=customer_number, catalogue={"objects": reportable})
+    if errand_class is not None:
+        draft.errand_class, draft.errand_class_label = errand_class.system_name, errand_class.label
+        draft.catalogue["time_points"] = [{"value": str(p.type_id), "label": p.label} for p in errand_class.time_points]
     if len(reportable) == 1:  # the object step is skipped: there is nothing to choose
         draft.head_node_id, draft.object_label = reportable[0]["value"], reportable[0]["label"]
         draft.node_path, draft.node_labels = draft.head_node_id, [draft.object_label]
@@ -105,6 +131,10 @@ def next_step(draft: FaultReport) -> tuple[str, int | None]:
     depth = unanswered_level(draft)
     if depth is not None:
         return "place", depth
+    if draft.is_general:
+        if not draft.description or any(p.value not in draft.times for p in time_points(draft)):
+            return "what", None
+        return ("contact", None) if not draft.contact else ("check", None)
     if (fault_types(draft) and draft.fault_type_id is None) or not draft.description:
         return "fault", None
     # Key handling is chosen when there was a list to choose from (PM5 down, none kept: the note says it).
@@ -149,6 +179,11 @@ def fault_types(draft: FaultReport) -> list[Option]:
     return [Option(**o) for o in draft.catalogue.get("fault_types", {}).get(draft.node_path, [])]
 
 
+def time_points(draft: FaultReport) -> list[Option]:
+    """The points in time a general errand's class records (ÄrendeKlassTidpunktLista), e.g. "Inträffat"."""
+    return [Option(**o) for o in draft.catalogue.get("time_points", [])]
+
+
 def key_handling(draft: FaultReport) -> list[Option] | None:
     options = draft.catalogue.get("key_handling", {}).get(draft.head_node_id)
     return None if options is None else [Option(**o) for o in options]
@@ -159,7 +194,11 @@ def walk(customer: CustomerSession, draft: FaultReport, path: list[str]) -> None
 
     While PM5 is down, the object's kept tree instead: it may not reach ``path``, and
     then the draft still knows nothing below it (the tenant describes the place in words).
+    A general errand walks its class's nodes, and nothing of it is kept for an outage.
     """
+    if draft.is_general:
+        _walk_class(customer, draft, path)
+        return
     try:
         choices = customer.call(
             lambda client, key: client.node_choices(key, path, nodes=True, fault_types=True, key_handling=True)
@@ -169,6 +208,18 @@ def walk(customer: CustomerSession, draft: FaultReport, path: list[str]) -> None
         return
     kept_trees.record_walk(draft.catalogue, path, choices)
     kept_trees.keep(draft.customer_number, path, choices)
+
+
+def _walk_class(customer: CustomerSession, draft: FaultReport, path: list[str]) -> None:
+    try:
+        choices = customer.call(
+            lambda client, key: client.node_choices(
+                key, path, nodes=True, errand_type=GENERAL_ERRAND_TYPE, usage=draft.errand_class
+            )
+        )
+    except BackendUnavailable:
+        return  # never fetched: the tenant says it in words
+    kept_trees.record_walk(draft.catalogue, path, choices)
 
 
 def offered(options: list[Option] | None, value: str) -> Option:

@@ -97,7 +97,7 @@ def _from_portal(report: FaultReport, *, status: str, url: str, waiting: bool) -
     return ListedErrand(
         number=report.errand_number or "",
         subject=report.place_label,
-        kind=str(_("Felanmälan")),
+        kind=report.errand_class_label or str(_("Felanmälan")),
         status=status,
         step="",
         received_at=report.submitted_at,

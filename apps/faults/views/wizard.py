@@ -74,6 +74,8 @@ def _step(request: HttpRequest, report: UUID, name: str, level: int | None) -> H
     if request.method not in current.methods:
         return HttpResponseNotAllowed(current.methods)
     draft = draft_of(request, report)
+    if name not in drafts.steps_for(draft):  # a fault report's question in a general errand, or the reverse
+        raise Http404("no such step in this kind of report")
     if guard := ahead_of(draft, name):
         return guard
     visit = Visit(request.customer, draft, level)
@@ -147,7 +149,7 @@ def render_step(
         "draft": visit.draft,
         "form": form,
         "step": name,
-        "title": STEPS[name].title,
+        "title": STEPS[name].title_for(visit.draft),
         "back_url": back_url(visit.draft, name, visit.level),
         "level": visit.level,
         **STEPS[name].context(visit),

@@ -15,6 +15,7 @@ from apps.sandbox.demo.documents import build_documents
 from apps.sandbox.demo.economy import build_economy
 from apps.sandbox.demo.errands import build_errands
 from apps.sandbox.demo.estate import build_catalogue, build_estate
+from apps.sandbox.demo.general import build_errand_classes
 from apps.sandbox.demo.people import build_tenants
 from apps.sandbox.demo.personas import KALLE
 from apps.sandbox.demo.run import DemoRun
@@ -37,6 +38,8 @@ DEMO_MODELS = (
     m.IncomingInvoice,
     m.IncomingReference,
     m.Errand,
+    m.ErrandClassNode,
+    m.ErrandClass,
     m.LedgerRowSpecification,
     m.LedgerRow,
     m.LedgerPeriod,
@@ -100,6 +103,7 @@ def build_demo(seed: int = 2026, size: str = "full", today: date | None = None) 
         raise DemoDataExists("The sandbox already holds data.")
     run = DemoRun(seed=seed, today=today or timezone.localdate())
     build_catalogue()
+    build_errand_classes()
     plans, occupancy = SIZES[size]
     estate = build_estate(run, plans)
     tenants = build_tenants(run, estate, occupancy)

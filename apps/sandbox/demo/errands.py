@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from apps.sandbox.demo import catalogue, names
+from apps.sandbox.demo import catalogue, general, names
 from apps.sandbox.demo.accounting import Accounting, guid, remark_for
 from apps.sandbox.demo.estate import Estate
 from apps.sandbox.demo.files import simple_png
@@ -115,10 +115,11 @@ def build_errands(run: DemoRun, estate: Estate, tenants: list[Tenant]) -> None:
         else:
             for _ in range(run.rng.choice((0, 1, 1, 2, 3))):
                 writer.random_report(tenant, estate)
-    # Last, so every errand above keeps the ids and random draws it had before this offer existed.
+    # Last, so every errand above keeps the ids and random draws it had before these existed.
     for tenant in tenants:
         if tenant.is_demo_customer:
             writer.floor_offer(tenant, estate)
+            general.write_demo(writer, tenant, estate)
     writer.save()
 
 

@@ -55,6 +55,7 @@ from apps.sandbox.models.estate import (
 )
 from apps.sandbox.models.fast2_structure import UnitRecord
 from apps.sandbox.models.fast2_times import TempFile, WorkOrderTime
+from apps.sandbox.models.general import ErrandClass, ErrandClassNode
 from apps.sandbox.models.metering import Meter, MeterInstallation, MeterReading
 from apps.sandbox.models.notifications import ErrandShareKey, MessageAttachment
 
@@ -77,6 +78,8 @@ __all__ = [
     "Document",
     "DocumentType",
     "Errand",
+    "ErrandClass",
+    "ErrandClassNode",
     "ErrandParticipant",
     "ErrandRow",
     "ErrandRowHistoryEntry",

@@ -72,6 +72,8 @@ class Errand(models.Model):
         # Values: Ärende.TypReferensNamn; labels: Ärende.Typ.
         ORDER = "Order", "Order"
         UNDERHALL = "Underhall", "Underhåll"
+        BESIKTNING = "Besiktning", "Besiktning"
+        ALLMANT = "AllmantArende", "Allmänt ärende"
 
     class Source(models.TextChoices):
         MINA_SIDOR = "MinaSidor", "Mina sidor"
@@ -82,7 +84,13 @@ class Errand(models.Model):
     number = models.CharField(max_length=20, unique=True, help_text="Shown to people, e.g. R-2201-5000.")
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE, null=True, blank=True, related_name="errands")
     rental_object = models.ForeignKey(RentalObject, on_delete=models.PROTECT, related_name="errands")
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.ORDER)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ORDER)
+    # A general errand's node class (Störning, Önskemål); an inspection's side: for the incoming
+    # tenant (inflyttningsbesiktning) or the outgoing one (avflyttningsbesiktning).
+    errand_class = models.ForeignKey(
+        "sandbox.ErrandClass", on_delete=models.PROTECT, null=True, blank=True, related_name="errands"
+    )
+    moving_in = models.BooleanField(null=True, blank=True, help_text="Inspections: for the incoming tenant.")
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.MINA_SIDOR)
     pets = models.CharField(max_length=200, blank=True, help_text="Husdjur; blank when there are none.")
     received_at = models.DateTimeField()
@@ -128,6 +136,10 @@ class ErrandRow(models.Model):
 
     errand = models.ForeignKey(Errand, on_delete=models.CASCADE, related_name="rows")
     node = models.ForeignKey(Node, on_delete=models.PROTECT, related_name="errand_rows")
+    # A general errand's row: the node of its class's tree below ``node`` (the object's root).
+    class_node = models.ForeignKey(
+        "sandbox.ErrandClassNode", on_delete=models.PROTECT, null=True, blank=True, related_name="errand_rows"
+    )
     description = models.TextField(blank=True, help_text="The reporter's own words (SparaÄrendeRad.Beskrivning).")
     specification = models.CharField(max_length=200, blank=True)
     fault_type = models.ForeignKey(FaultDescriptionType, on_delete=models.PROTECT, null=True, blank=True)

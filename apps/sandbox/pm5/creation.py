@@ -11,15 +11,18 @@ import base64
 import binascii
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from apps.sandbox.models import (
     Customer,
     Errand,
+    ErrandClass,
+    ErrandClassNode,
     ErrandParticipant,
     ErrandRow,
     ErrandRowHistoryEntry,
@@ -27,8 +30,9 @@ from apps.sandbox.models import (
     Node,
     RentalObject,
 )
+from apps.sandbox.pm5 import general_views
 from apps.sandbox.pm5.wire import Refusal, folded
-from apps.sandbox.scope import node_on_path
+from apps.sandbox.scope import NotTheirs, node_on_path
 
 FAULT_REPORT_USAGE = "felanmälan"
 CREATE_ERRAND_TYPES = {"order", "felanmälan"}  # "Felanmälan" is the seed's example, a synonym (A04)
@@ -55,6 +59,8 @@ class Row:
     key_handling_id: int | None
     key_note: str
     photos: list[Photo]
+    class_node: ErrandClassNode | None = None  # a general errand's place in its class's tree
+    occurred_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,7 @@ class Report:
     source: str
     contact: dict[str, str] | None
     rows: list[Row]
+    errand_class: ErrandClass | None = None  # a general errand (Allmänt ärende) of this class
 
 
 def create(customer: Customer, body: dict[str, Any], idempotency_key: str) -> Errand:
@@ -73,11 +80,18 @@ def create(customer: Customer, body: dict[str, Any], idempotency_key: str) -> Er
 
 
 def _read_report(customer: Customer, body: dict[str, Any]) -> Report:
-    if folded(_text(body, "Ärendetyp") or "") not in CREATE_ERRAND_TYPES:
-        raise Refusal("OgiltigArendetyp", "Ärendetypen ska vara Order.")
+    errand_type = folded(_text(body, "Ärendetyp") or "")
+    if errand_type not in CREATE_ERRAND_TYPES and errand_type != general_views.GENERAL_ERRAND_TYPE:
+        raise Refusal("OgiltigArendetyp", "Ärendetypen ska vara Order eller AllmantArende.")
     usage = body.get("Användningstyp")
     usage_name = usage.get("Referensnamn") if isinstance(usage, dict) else usage
-    if usage is not None and folded(str(usage_name or "")) != FAULT_REPORT_USAGE:
+    errand_class = None
+    if errand_type == general_views.GENERAL_ERRAND_TYPE:
+        # A general errand names its class (Störning, Önskemål) by SystemName as the usage.
+        errand_class = general_views.class_named(str(usage_name or ""))
+        if errand_class is None:
+            raise Refusal("OgiltigAnvandningstyp", "Användningstypen ska vara en ärendeklass, t.ex. Storning.")
+    elif usage is not None and folded(str(usage_name or "")) != FAULT_REPORT_USAGE:
         raise Refusal("OgiltigAnvandningstyp", "Användningstypen ska vara Felanmälan.")
     source = _text(body, "ÄrendeKällaSystemnamn") or Errand.Source.MINA_SIDOR
     if source not in Errand.Source.values:
@@ -97,8 +111,67 @@ def _read_report(customer: Customer, body: dict[str, Any]) -> Report:
         pets=_limited(_text(body, "Husdjur") or "", MAX_NOTE, "Husdjur"),
         source=source,
         contact=_contact(body.get("Kontakt")),
-        rows=[_row(root, row, number) for number, row in enumerate(rows, start=1)],
+        rows=[
+            _general_row(root, errand_class, row, number) if errand_class else _row(root, row, number)
+            for number, row in enumerate(rows, start=1)
+        ],
+        errand_class=errand_class,
     )
+
+
+def _general_row(root: Node, errand_class: ErrandClass, data: Any, number: int) -> Row:
+    """A general errand's row: the object's root, then a path down the class's tree; words and times."""
+    if not isinstance(data, dict):
+        raise Refusal("OgiltigRad", f"Rad {number} ska vara ett objekt.")
+    path = _text(data, "Avser") or ""
+    head, _, below = path.partition("-")
+    if head != root.id:
+        raise Refusal("OgiltigNodstig", f"Rad {number}: nodstigen börjar inte med objektet i Avser.")
+    try:
+        chosen = general_views.resolve(errand_class, below)
+    except NotTheirs:
+        raise Refusal("OkandNod", f"Rad {number}: platsen finns inte i ärendeklassen.") from None
+    description = (_text(data, "Beskrivning") or "").strip()
+    if not description:
+        raise Refusal("BeskrivningSaknas", f"Rad {number}: beskriv ärendet.")
+    for name in ("FelbeskrivningstypId", "NyckelhanteringId"):
+        if data.get(name) is not None:
+            raise Refusal("OgiltigBegaran", f"Rad {number}: {name} hör till felanmälningar.")
+    return Row(
+        node=root,
+        description=_limited(description, MAX_DESCRIPTION, "Beskrivning"),
+        specification=_limited(_text(data, "Specifikation") or "", MAX_NOTE, "Specifikation"),
+        fault_type_id=None,
+        key_handling_id=None,
+        key_note="",
+        photos=[],
+        class_node=chosen[-1] if chosen else None,
+        occurred_at=_occurred(errand_class, data.get("Tidpunkter"), number),
+    )
+
+
+def _occurred(errand_class: ErrandClass, points: Any, number: int) -> datetime | None:
+    """Tidpunkter in ÄrendeRadÄrendeTidpunkt's own shape (not in the create table: the sandbox's reading),
+    each of a type the class lists; the sandbox keeps "Inträffat", the one it knows."""
+    if points is None:
+        return None
+    if not isinstance(points, list):
+        raise Refusal("OgiltigTidpunkt", f"Rad {number}: Tidpunkter ska vara en lista.")
+    known = {point["id"] for point in errand_class.time_points}
+    occurred = None
+    for point in points:
+        type_id = point.get("ÄrendeRadTidpunktTypId") if isinstance(point, dict) else None
+        if type_id not in known:
+            raise Refusal("OgiltigTidpunkt", f"Rad {number}: tidpunkten hör inte till ärendeklassen.")
+        value = parse_datetime(str(point.get("Värde") or ""))
+        if value is None:
+            raise Refusal("OgiltigTidpunkt", f"Rad {number}: tidpunkten ska vara ett datum och en tid.")
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        if value > timezone.now() + timedelta(minutes=5):
+            raise Refusal("OgiltigTidpunkt", f"Rad {number}: tidpunkten ligger i framtiden.")
+        occurred = value
+    return occurred
 
 
 def _row(root: Node, data: Any, number: int) -> Row:
@@ -197,7 +270,8 @@ def _save(customer: Customer, report: Report, idempotency_key: str) -> Errand:
         number=f"ny-{uuid.uuid4().hex[:16]}",  # unique until replaced below, once the id is known
         customer=customer,
         rental_object=obj,
-        kind=Errand.Kind.ORDER,
+        kind=Errand.Kind.ALLMANT if report.errand_class else Errand.Kind.ORDER,
+        errand_class=report.errand_class,
         source=report.source,
         pets=report.pets,
         received_at=now,
@@ -229,6 +303,8 @@ def _save(customer: Customer, report: Report, idempotency_key: str) -> Errand:
             fault_type_id=row.fault_type_id,
             key_handling_id=row.key_handling_id,
             key_note=row.key_note,
+            class_node=row.class_node,
+            occurred_at=row.occurred_at,
             registered_at=now,
         )
         ErrandRowHistoryEntry.objects.create(row=saved, label="Registrerad", at=now, user="Mina sidor")

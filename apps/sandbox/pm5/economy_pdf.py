@@ -33,17 +33,11 @@ def notice_pdf(notice: Notice) -> bytes:
     if notice.kind == Notice.Kind.FAKTURA and notice.gross < 0:
         title = "Kreditfaktura"
     out = BytesIO()
-    document = SimpleDocTemplate(
+    document = a4_document(
         out,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=16 * mm,
-        bottomMargin=16 * mm,
         title=f"{title} {notice.number}",
         author=company.name,
         subject=f"{title} {notice.number} till {notice.customer.full_name}",
-        invariant=True,
     )
     styles = _styles()
     story = [
@@ -61,6 +55,22 @@ def notice_pdf(notice: Notice) -> bytes:
     story.append(_payment_slip(company, notice, styles))
     document.build(story)
     return out.getvalue()
+
+
+def a4_document(out: BytesIO, *, title: str, author: str, subject: str) -> SimpleDocTemplate:
+    """An A4 page with the landlord's margins; invariant, so the same content gives the same bytes."""
+    return SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=16 * mm,
+        title=title,
+        author=author,
+        subject=subject,
+        invariant=True,
+    )
 
 
 def kronor(amount: Decimal) -> str:

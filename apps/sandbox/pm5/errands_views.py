@@ -11,13 +11,14 @@ from django.http import HttpRequest, HttpResponse
 
 from apps.sandbox.http import BadRequest, json_response
 from apps.sandbox.models import Errand, ErrandRowMedia, Node, SessionKey
-from apps.sandbox.pm5 import creation
+from apps.sandbox.pm5 import creation, general_views
 from apps.sandbox.pm5.auth import session_required
 from apps.sandbox.pm5.serializers.errands import node_choices, single_errand
 from apps.sandbox.pm5.wire import PM5, Refusal, felmeddelande, folded, not_acceptable
 from apps.sandbox.scope import NotTheirs, node_on_path
 
-ERRAND_TYPES = {"order"}  # the walk's ArendeTyp; inspections (Besiktning) are not offered to tenants here
+# The walk's ArendeTyp over the object's own tree: fault reports, and the places an inspection covers (000:609).
+ERRAND_TYPES = {"order", "besiktning"}
 WALK_FLAGS = ("HämtaAvser", "HämtaFelbeskrivningstyper", "HämtaNyckelhanteringstyper")
 
 
@@ -28,13 +29,18 @@ WALK_FLAGS = ("HämtaAvser", "HämtaFelbeskrivningstyper", "HämtaNyckelhanterin
 @PM5.allow("GET")
 @session_required
 def node_walk(request: HttpRequest, session: SessionKey, errand_type: str, usage: str, path: str) -> HttpResponse:
-    """GET /session/{key}/arende/typ/{ArendeTyp}/{Anvandningstyp}/{Id} (A05–A07, A40)."""
-    if folded(errand_type) not in ERRAND_TYPES or folded(usage) != creation.FAULT_REPORT_USAGE:
-        return felmeddelande(400, "OgiltigParameter", "Ärendetypen eller användningstypen stöds inte.")
+    """GET /session/{key}/arende/typ/{ArendeTyp}/{Anvandningstyp}/{Id} (A05–A07, A40).
+
+    A general errand walks its class's tree: ArendeTyp AllmantArende, the class's SystemName as usage.
+    """
     try:
         nodes, fault_types, key_handling = (_flag(request, name) for name in WALK_FLAGS)
     except BadRequest as exc:
         return PM5.bad_request(exc)
+    if folded(errand_type) == general_views.GENERAL_ERRAND_TYPE:
+        return _general_walk(session, usage, path, nodes=nodes, fault_types=fault_types, key_handling=key_handling)
+    if folded(errand_type) not in ERRAND_TYPES or folded(usage) != creation.FAULT_REPORT_USAGE:
+        return felmeddelande(400, "OgiltigParameter", "Ärendetypen eller användningstypen stöds inte.")
     try:
         last = node_on_path(session.customer, path)
     except NotTheirs:
@@ -50,6 +56,26 @@ def node_walk(request: HttpRequest, session: SessionKey, errand_type: str, usage
             fault_types=last.kind.fault_types.order_by("pk") if fault_types else None,
             key_handling=last.rental_object.key_handling_types.all() if key_handling else None,
         )
+    )
+
+
+def _general_walk(
+    session: SessionKey, usage: str, path: str, *, nodes: bool, fault_types: bool, key_handling: bool
+) -> HttpResponse:
+    errand_class = general_views.class_named(usage)
+    if errand_class is None:
+        return felmeddelande(400, "OgiltigParameter", "Ärendetypen eller användningstypen stöds inte.")
+    try:
+        levels = general_views.class_walk(session, errand_class, path)
+    except NotTheirs:
+        return felmeddelande(404, "NodSaknas", "Det finns ingen sådan plats för ärendet.")
+    # A general errand has no fault descriptions or key handling: asked for, they are empty lists.
+    return json_response(
+        {
+            "Avser": levels if nodes else None,
+            "Felbeskrivningstyper": [] if fault_types else None,
+            "Nyckelhanteringstyper": [] if key_handling else None,
+        }
     )
 
 

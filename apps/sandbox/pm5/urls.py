@@ -10,6 +10,8 @@ from apps.sandbox.pm5 import (
     contacts_views,
     economy_views,
     errands_views,
+    general_views,
+    inspections_views,
     notifications_views,
     offers_views,
     sharing_views,
@@ -105,4 +107,19 @@ urlpatterns += [
         "pm5-revoke-share-key",
     ),
     route(rf"{ARENDE}/(?P<share_key>[^/]+)", sharing_views.shared_errand, "pm5-shared-errand"),
+]
+
+# Inspections: Hämta besiktningsprotokoll (the boolean is the incoming tenant's side, A29).
+urlpatterns += [
+    route(
+        rf"{SESSION}/{KEY}/{ARENDE}/{ci('protokoll')}/(?P<errand_id>[0-9]+)/(?P<incoming>[^/]+)",
+        inspections_views.inspection_protocol,
+        "pm5-inspection-protocol",
+    ),
+]
+
+# Hämta NodKlassInfoLista: GET /session/{key}/{NodKlassGruppSystemName}. Last, so that every fixed
+# segment above wins (A34): a group named like one of them is unreachable.
+urlpatterns += [
+    route(rf"{SESSION}/{KEY}/(?P<group>[^/]+)", general_views.errand_classes, "pm5-errand-classes"),
 ]

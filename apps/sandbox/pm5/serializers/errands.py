@@ -8,6 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from apps.sandbox.models import (
     Customer,
     Errand,
+    ErrandClassNode,
     ErrandParticipant,
     ErrandRow,
     ErrandRowMedia,
@@ -17,6 +18,7 @@ from apps.sandbox.models import (
     Priority,
 )
 from apps.sandbox.pm5.flags import SessionParts
+from apps.sandbox.pm5.general_views import class_node_part
 from apps.sandbox.pm5.serializers.common import Json, address, node_part, participant
 from apps.sandbox.pm5.wire import day, moment, money
 
@@ -30,7 +32,7 @@ OCCURRED_LABEL = "Inträffat"
 
 
 def errands_part(customer: Customer, parts: SessionParts) -> list[Json]:
-    errands = customer.errands.select_related("rental_object__building").prefetch_related(
+    errands = customer.errands.select_related("rental_object__building", "errand_class").prefetch_related(
         Prefetch("participants", queryset=ErrandParticipant.objects.filter(row__isnull=True))
     )
     if not parts.errand_rows:
@@ -42,9 +44,9 @@ def errands_part(customer: Customer, parts: SessionParts) -> list[Json]:
 
 def rows_queryset(with_media_bytes: bool) -> QuerySet[ErrandRow]:
     media = ErrandRowMedia.objects.all() if with_media_bytes else ErrandRowMedia.objects.defer("content")
-    return ErrandRow.objects.select_related("node", "errand__rental_object__building").prefetch_related(
-        "history", "participants", Prefetch("media", queryset=media)
-    )
+    return ErrandRow.objects.select_related(
+        "node", "class_node", "errand__rental_object__building", "errand__errand_class"
+    ).prefetch_related("history", "participants", Prefetch("media", queryset=media))
 
 
 class PathBook:
@@ -61,25 +63,42 @@ class PathBook:
     def path(self, node: Node) -> list[Json]:
         return [node_part(self.nodes[node_id]) for node_id in node.path_ids]
 
+    def row_path(self, row: ErrandRow) -> list[Json]:
+        """The row's Nodstig: the object's nodes, then for a general errand its class's nodes."""
+        if row.class_node is None:
+            return self.path(row.node)
+        below = ErrandClassNode.objects.in_bulk(row.class_node.path_ids)
+        return self.path(row.node) + [class_node_part(below[i]) for i in row.class_node.path_ids]
+
+
+def kind_label(e: Errand) -> str:
+    """Ärende.Typ, the kind as people read it: a general errand's class, an inspection's side."""
+    if e.kind == Errand.Kind.ALLMANT and e.errand_class:
+        return e.errand_class.label
+    if e.kind == Errand.Kind.BESIKTNING:
+        return "Inflyttningsbesiktning" if e.moving_in else "Avflyttningsbesiktning"
+    return e.get_kind_display()
+
 
 def errand(e: Errand, paths: PathBook | None, *, with_media_bytes: bool = False) -> Json:
     """Avser, Adress and Processteg are null except for inspections, as the seed says."""
     contacts = [p for p in e.participants.all() if p.role == ErrandParticipant.Role.CONTACT]
     handlers = [p for p in e.participants.all() if p.role == ErrandParticipant.Role.HANDLER]
+    inspection = e.kind == Errand.Kind.BESIKTNING
     return {
         "Id": e.pk,
         "Nummer": e.number,
-        "Typ": e.get_kind_display(),
+        "Typ": kind_label(e),
         "TypReferensNamn": e.kind,
-        "Avser": None,
-        "Adress": None,
+        "Avser": [node_part(e.rental_object.root_node)] if inspection else None,
+        "Adress": address(e.rental_object) if inspection else None,
         "Kontakter": [participant(p) for p in contacts],
         "Rader": (
             [errand_row(row, paths, with_media_bytes=with_media_bytes) for row in e.rows.all()]
             if paths is not None
             else None
         ),
-        "Processteg": None,
+        "Processteg": inspection_step(e) if inspection else None,
         "Handläggare": [participant(p) for p in handlers],
         "Händelser": {
             "ÄrendeInkommen": moment(e.received_at),
@@ -95,19 +114,28 @@ def errand(e: Errand, paths: PathBook | None, *, with_media_bytes: bool = False)
     }
 
 
+def inspection_step(e: Errand) -> Json | None:
+    """An inspection's Processteg: where its first row is (booked, done)."""
+    row = next(iter(e.rows.all()), None)  # prefetched with the rows when they are asked for
+    if row is None:
+        return None
+    _, step = row.pm5_status()
+    return {"Referensnamn": step.reference, "Beteckning": step.label}
+
+
 def errand_row(row: ErrandRow, paths: PathBook, *, with_media_bytes: bool) -> Json:
     status, step = row.pm5_status()
     obj = row.errand.rental_object
     classification_id, system_name, label = CLASSIFICATIONS[Priority(row.priority)]
     return {
         "Id": row.pk,
-        "Avser": node_part(row.node),
+        "Avser": class_node_part(row.class_node) if row.class_node else node_part(row.node),
         "Adress": address(obj),
         "Status": {"Referensnamn": status.reference, "Beteckning": status.label},
         "Processteg": {"Referensnamn": step.reference, "Beteckning": step.label},
         "Huvudentitet": obj.number,
         "HuvudentitetNodKlassBeteckning": obj.type_label,
-        "Nodstig": paths.path(row.node),
+        "Nodstig": paths.row_path(row),
         "Handläggare": [participant(p) for p in row.participants.all()],
         "Historik": [{"Beteckning": h.label, "Tidpunkt": moment(h.at), "Användare": h.user} for h in row.history.all()],
         "Åtgärd": action(row),
@@ -197,7 +225,7 @@ def node_choices(
 def single_errand(e: Errand) -> Json:
     """Hämta ett ärende: the bare Ärende with its rows (A10), photos by id only (A49)."""
     errand_with_rows = (
-        Errand.objects.select_related("rental_object__building")
+        Errand.objects.select_related("rental_object__building", "errand_class")
         .prefetch_related(
             Prefetch("participants", queryset=ErrandParticipant.objects.filter(row__isnull=True)),
             Prefetch("rows", queryset=rows_queryset(with_media_bytes=False)),
