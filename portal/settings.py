@@ -402,6 +402,10 @@ CELERY_BEAT_SCHEDULE = {
     "accounts-purge-old-link-attempts": {"task": "accounts.purge_old_link_attempts", "schedule": 24 * 60 * 60.0},
 }
 
+if SANDBOX_ENABLED:
+    # The Kobo sandbox's webhook messages: whatever is due is sent again (apps/sandbox/kobo/webhooks.py).
+    CELERY_BEAT_SCHEDULE["sandbox-kobo-webhooks"] = {"task": "sandbox.kobo_deliver_webhooks", "schedule": 15.0}
+
 # Every backend's circuit breaker (apps/backends/breaker.py), shared by all processes through
 # the cache: after this many consecutive failures (no connection, timeout, 5xx) calls fail at
 # once, and after the cool-down one call probes whether the backend is back.
