@@ -12,6 +12,9 @@ demo: export PM5_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/pm5
 demo: export FAST2_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/fast2
 demo: export ERRANDS_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/errands
 demo: export CASHSERVICES_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/cashservices
+demo: export KOBO_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/kobo
+demo: export KOBO_TOKEN_URL ?= http://$(HOST):$(PORT)/sandbox/kobo/token
+demo: export KOBO_WEBHOOK_URL ?= http://$(HOST):$(PORT)/kobo/webhook/
 demo: export EID_SERVER_URL ?= http://$(HOST):$(PORT)/sandbox/oidc
 
 .PHONY: demo test serve install lint messages clean
