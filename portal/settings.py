@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "apps.staff",
     "apps.privacy",
     "apps.cashpoints",
+    "apps.kobo",
 ]
 
 # The embedded reference backend. Off in production, where the backend
@@ -395,6 +396,8 @@ CELERY_BEAT_SCHEDULE = {
     "contacts-purge-old-changes": {"task": "contacts.purge_old_changes", "schedule": 24 * 60 * 60.0},
     # The places that take bills in cash: a copy of Tillväxtverket's register, kept when it fails.
     "cashpoints-sync-register": {"task": "cashpoints.sync_register", "schedule": 24 * 60 * 60.0},
+    # Kobo: tenants' notices due for registering or withdrawing, webhook messages not yet processed.
+    "kobo-sweep": {"task": "kobo.sweep", "schedule": 30.0},
     "accounts-purge-expired-pending-links": {
         "task": "accounts.purge_expired_pending_links",
         "schedule": 24 * 60 * 60.0,

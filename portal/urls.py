@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("apps.faults.urls")),  # felanmalan/ (the wizard) and arenden/ (errands)
     path("adresser/", include("apps.addresses.urls")),
     path("kontaktuppgifter/", include("apps.contacts.urls")),
+    path("", include("apps.kobo.urls")),  # uppsagning/ (give notice) and kobo/webhook/ (Kobo's messages)
     path("personal/", include("apps.staff.urls")),  # staff only: StaffMiddleware guards it whole
     path("", include("apps.customer.urls")),
 ]
