@@ -44,6 +44,8 @@ demo: install
 	$(VENV)/bin/celery -A portal worker --beat --pool=solo --loglevel=INFO \
 	  >> "$${PORTAL_VAR_DIR:-var}/celery/worker.log" 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	( for attempt in $$(seq 30); do sleep 2; $(PY) manage.py kobo_register_webhook \
+	  >> "$${PORTAL_VAR_DIR:-var}/celery/worker.log" 2>&1 && break; done ) & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## serve: production, from the environment (README, Operations): migrate, collect the static files, then
