@@ -398,6 +398,7 @@ CELERY_BEAT_SCHEDULE = {
     "cashpoints-sync-register": {"task": "cashpoints.sync_register", "schedule": 24 * 60 * 60.0},
     # Kobo: tenants' notices due for registering or withdrawing, webhook messages not yet processed.
     "kobo-sweep": {"task": "kobo.sweep", "schedule": 30.0},
+    "kobo-purge-old-notices": {"task": "kobo.purge_old_notices", "schedule": 24 * 60 * 60.0},
     "accounts-purge-expired-pending-links": {
         "task": "accounts.purge_expired_pending_links",
         "schedule": 24 * 60 * 60.0,

@@ -2,12 +2,15 @@
 messages received, and the tenants' notices of termination on their way to Kobo (an outbox)."""
 
 import uuid
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.dateparse import parse_date
+
+# A settled notice (registered and its last day past, refused, withdrawn) is kept this long for its receipt.
+NOTICE_RETENTION = timedelta(days=90)
 
 
 class UnitCopy(models.Model):

@@ -4,7 +4,7 @@ from celery import shared_task
 from django.utils import translation
 
 from apps.backends.errors import BackendUnavailable
-from apps.kobo.services import copy, notices
+from apps.kobo.services import account_data, copy, notices
 
 
 @shared_task(bind=True, name=notices.DELIVER_TASK, acks_late=True, ignore_result=True, max_retries=None)
@@ -35,3 +35,8 @@ def sweep() -> None:
     """Every half minute (beat): notices due and webhook messages whose refresh never finished."""
     notices.sweep()
     copy.sweep()
+
+
+@shared_task(name="kobo.purge_old_notices", ignore_result=True)
+def purge_old_notices() -> None:
+    account_data.purge_old()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from apps.accounts import account_data
 from apps.contacts import services as contacts
 from apps.faults.services import account_data as faults
+from apps.kobo.services import account_data as kobo
 
 FORMAT = "mina-sidor-export/1"
 
@@ -28,6 +29,7 @@ def document(user) -> dict:
         **account_data.held_for(user),
         "fault_reports": faults.held_for(user),
         "email_changes": contacts.held_for(user),
+        "notices_of_termination": kobo.held_for(user),
     }
 
 
