@@ -1,5 +1,6 @@
 """A tenant whose lease is in Kobo gives notice and withdraws it, in Norwegian and in Swedish."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -76,3 +77,32 @@ def test_a_tenant_gives_notice_in_swedish(journey, alice, kobo_registered):
 
     expect(page.get_by_role("heading", level=2, name="Uppsägningen är registrerad")).to_be_visible()
     walk.check("receipt")
+
+
+def test_staff_see_the_units_in_kobo_and_mark_a_new_allocation_seen(journey, kobo_registered):
+    import time
+
+    from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+
+    from apps.accounts.services import create_linked_account
+
+    staff = create_linked_account(
+        email="kobo-staff@example.se", password="Staff-password-1", customer_number="", is_staff=True
+    )
+    secret = generate_totp_secret()
+    TOTP.activate(staff, secret)
+    walk = journey("kobo-staff")
+    page = walk.page
+    walk.log_in("kobo-staff@example.se", "Staff-password-1")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Skriv koden från appen")
+    page.locator("main input[name=code]").fill(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
+    page.get_by_role("button", name="Logga in").click()
+
+    page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Kobo").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bostäder i Kobo")
+    expect(page.get_by_text("1 ny tilldelning.")).to_be_visible()
+    walk.check("units in kobo")
+
+    page.get_by_role("button", name=re.compile("^Markera tilldelningen av .* som sedd$")).click()
+    expect(page.get_by_text("1 ny tilldelning.")).to_have_count(0)
+    walk.check("allocation seen")

@@ -126,6 +126,9 @@ def test_while_kobo_is_down_a_submit_sends_nothing_and_answers_calmly(kobo_copy,
 
     assert response.status_code == 503  # the page cannot read the lease to check the date
     assert not Notice.objects.exists()
+    html = response.content.decode()
+    assert f'name="end_date" value="{earliest().isoformat()}"' in html  # the choice goes with the retry
+    assert 'name="give_notice"' in html
 
 
 def test_a_notice_that_kobo_cannot_take_now_stays_queued_and_is_delivered_later(
