@@ -8,14 +8,14 @@ is kept in the shared cache for its ``expires_in`` less a margin, and a 401
 drops it and fetches a new one, once. The token is never logged.
 """
 
-from collections.abc import Callable
 from typing import Any
 
 import requests
 from django.core.cache import cache
 
+from apps.backends.bearer import RenewedOn401
 from apps.backends.breaker import Breaker
-from apps.backends.errors import BackendInvalid, BackendUnauthorised
+from apps.backends.errors import BackendInvalid
 from apps.backends.transport import Transport, decode_json
 
 BREAKER = Breaker("kobo", "Kobo")
@@ -35,7 +35,7 @@ def kobo_reason(response: requests.Response) -> tuple[str | None, str]:
     return data.get("feilkode") or data.get("error"), str(data.get("melding") or data.get("message") or "")
 
 
-class KoboBase:
+class KoboBase(RenewedOn401):
     def __init__(
         self,
         *,
@@ -64,18 +64,11 @@ class KoboBase:
     def _json(self, method: str, path: str, endpoint: str, **body: Any) -> Any:
         return decode_json(self._call(method, path, endpoint, **body), f"Kobo {endpoint}")
 
-    def _with_fresh_token[T](self, call: Callable[[], T]) -> T:
-        try:
-            return call()
-        except BackendUnauthorised:
-            self.forget_token()
-            return call()
-
-    def forget_token(self) -> None:
-        cache.delete(TOKEN_KEY.format(client_id=self.client_id))
+    def _token_cache_key(self) -> str:
+        return TOKEN_KEY.format(client_id=self.client_id)
 
     def _token(self) -> str:
-        key = TOKEN_KEY.format(client_id=self.client_id)
+        key = self._token_cache_key()
         token = cache.get(key)
         if token:
             return token
