@@ -115,9 +115,9 @@ class Notice(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["object_number"],
+                fields=["customer_number", "object_number"],
                 condition=Q(status__in=("queued", "registered", "withdrawing")),
-                name="kobo_one_active_notice_per_object",
+                name="kobo_one_active_notice_per_tenant_and_object",
             )
         ]
 
