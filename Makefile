@@ -12,6 +12,9 @@ demo: export PM5_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/pm5
 demo: export FAST2_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/fast2
 demo: export ERRANDS_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/errands
 demo: export CASHSERVICES_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/cashservices
+demo: export KOBO_BASE_URL ?= http://$(HOST):$(PORT)/sandbox/kobo
+demo: export KOBO_TOKEN_URL ?= http://$(HOST):$(PORT)/sandbox/kobo/token
+demo: export KOBO_WEBHOOK_URL ?= http://$(HOST):$(PORT)/kobo/webhook/
 demo: export EID_SERVER_URL ?= http://$(HOST):$(PORT)/sandbox/oidc
 
 .PHONY: demo test serve install lint messages clean
@@ -41,6 +44,8 @@ demo: install
 	$(VENV)/bin/celery -A portal worker --beat --pool=solo --loglevel=INFO \
 	  >> "$${PORTAL_VAR_DIR:-var}/celery/worker.log" 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	( for attempt in $$(seq 30); do sleep 2; $(PY) manage.py kobo_register_webhook \
+	  >> "$${PORTAL_VAR_DIR:-var}/celery/worker.log" 2>&1 && break; done ) & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## serve: production, from the environment (README, Operations): migrate, collect the static files, then

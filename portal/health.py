@@ -133,5 +133,6 @@ def configured_backends() -> list[Backend]:
         ("fast2", settings.FAST2_BASE_URL),
         ("errands", settings.ERRANDS_BASE_URL),
         ("cashservices", settings.CASHSERVICES_BASE_URL),
+        ("kobo", settings.KOBO_BASE_URL),
     ]
     return [Backend(name, url) for name, url in configured if url]

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "apps.home",
     "apps.inbox",
     "apps.sharing",
+    "apps.kobo",
 ]
 
 # The embedded reference backend. Off in production, where the backend
@@ -400,12 +401,19 @@ CELERY_BEAT_SCHEDULE = {
     "contacts-purge-old-changes": {"task": "contacts.purge_old_changes", "schedule": 24 * 60 * 60.0},
     # The places that take bills in cash: a copy of Tillväxtverket's register, kept when it fails.
     "cashpoints-sync-register": {"task": "cashpoints.sync_register", "schedule": 24 * 60 * 60.0},
+    # Kobo: tenants' notices due for registering or withdrawing, webhook messages not yet processed.
+    "kobo-sweep": {"task": "kobo.sweep", "schedule": 30.0},
+    "kobo-purge-old-notices": {"task": "kobo.purge_old_notices", "schedule": 24 * 60 * 60.0},
     "accounts-purge-expired-pending-links": {
         "task": "accounts.purge_expired_pending_links",
         "schedule": 24 * 60 * 60.0,
     },
     "accounts-purge-old-link-attempts": {"task": "accounts.purge_old_link_attempts", "schedule": 24 * 60 * 60.0},
 }
+
+if SANDBOX_ENABLED:
+    # The Kobo sandbox's webhook messages: whatever is due is sent again (apps/sandbox/kobo/webhooks.py).
+    CELERY_BEAT_SCHEDULE["sandbox-kobo-webhooks"] = {"task": "sandbox.kobo_deliver_webhooks", "schedule": 15.0}
 
 # Every backend's circuit breaker (apps/backends/breaker.py), shared by all processes through
 # the cache: after this many consecutive failures (no connection, timeout, 5xx) calls fail at
@@ -473,6 +481,28 @@ CASHSERVICES_READ_TIMEOUT = env_float("CASHSERVICES_READ_TIMEOUT", 30.0)
 CASHSERVICES_TOKEN_CACHE_SECONDS = env_int("CASHSERVICES_TOKEN_CACHE_SECONDS", 15 * 60)
 if PRODUCTION and CASHSERVICES_BASE_URL and not (CASHSERVICES_USERNAME and CASHSERVICES_PASSWORD):
     raise ImproperlyConfigured("CASHSERVICES_USERNAME and CASHSERVICES_PASSWORD must be set with CASHSERVICES_BASE_URL")
+
+# Kobo Bolig (seed 004): Norwegian municipal housing; the tenant's notice of termination and the
+# staff's Kobo page. A bearer token from KOBO_TOKEN_URL (client credentials: the sandbox's stand-in
+# for Maskinporten) and the FDVU system's id on every call. By default: the sandbox at /sandbox/kobo/.
+# Optional; without it the notice page is not offered and the staff page says Kobo cannot be reached.
+KOBO_BASE_URL = env_str("KOBO_BASE_URL", "http://127.0.0.1:8000/sandbox/kobo" if SANDBOX_ENABLED else "").rstrip("/")
+KOBO_TOKEN_URL = env_str("KOBO_TOKEN_URL", f"{KOBO_BASE_URL}/token" if SANDBOX_ENABLED else "")
+KOBO_CLIENT_ID = env_str("KOBO_CLIENT_ID", "mina-sidor-kobo" if SANDBOX_ENABLED else "")
+KOBO_CLIENT_SECRET = env_str("KOBO_CLIENT_SECRET", "sandbox-kobo" if SANDBOX_ENABLED else "")
+KOBO_SYSTEM_ID = env_str("KOBO_SYSTEM_ID", "tallbacken-fdvu" if SANDBOX_ENABLED else "")
+KOBO_CONNECT_TIMEOUT = env_float("KOBO_CONNECT_TIMEOUT", 3.05)
+KOBO_READ_TIMEOUT = env_float("KOBO_READ_TIMEOUT", 10.0)
+# The secret Kobo sends with each webhook message (registered by `manage.py kobo_register_webhook`),
+# and the address of the portal's webhook endpoint given to the sandbox with it.
+KOBO_WEBHOOK_API_KEY = env_str("KOBO_WEBHOOK_API_KEY", "sandbox-kobo-webhook-key-0001" if SANDBOX_ENABLED else "")
+KOBO_WEBHOOK_URL = env_str("KOBO_WEBHOOK_URL", "http://127.0.0.1:8000/kobo/webhook/" if SANDBOX_ENABLED else "")
+if PRODUCTION and KOBO_BASE_URL and not (KOBO_TOKEN_URL and KOBO_CLIENT_ID and KOBO_CLIENT_SECRET and KOBO_SYSTEM_ID):
+    raise ImproperlyConfigured(
+        "KOBO_TOKEN_URL, KOBO_CLIENT_ID, KOBO_CLIENT_SECRET and KOBO_SYSTEM_ID must be set with KOBO_BASE_URL"
+    )
+if PRODUCTION and KOBO_BASE_URL and len(KOBO_WEBHOOK_API_KEY) < 32:
+    raise ImproperlyConfigured("KOBO_WEBHOOK_API_KEY must be set, at least 32 characters, with KOBO_BASE_URL")
 
 # The landlord as payee: shown with the payment details and put in the invoice QR code
 # (UsingQR nme, cid); PM5 does not send them.

@@ -22,6 +22,9 @@ ERRANDS_BASE_URL = "http://errands.backend.invalid/sandbox/errands"
 EID_SERVER_URL = "http://oidc.backend.invalid/sandbox/oidc"
 SOCIALACCOUNT_PROVIDERS = eid_providers(EID_SERVER_URL)
 CASHSERVICES_BASE_URL = "http://cashservices.backend.invalid/sandbox/cashservices"
+KOBO_BASE_URL = "http://kobo.backend.invalid/sandbox/kobo"
+KOBO_TOKEN_URL = "http://kobo.backend.invalid/sandbox/kobo/token"
+KOBO_WEBHOOK_URL = "http://portal.webhook.invalid/kobo/webhook/"
 # Text messages are kept in LocmemSmsSender.outbox, like e-mail in django.core.mail.outbox.
 SMS_SENDER = "apps.accounts.sms.LocmemSmsSender"
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("adresser/", include("apps.addresses.urls")),
     path("kontaktuppgifter/", include("apps.contacts.urls")),
     path("hemmet/", include("apps.home.urls")),
+    path("", include("apps.kobo.urls")),  # uppsagning/ (give notice) and kobo/webhook/ (Kobo's messages)
     path("personal/", include("apps.staff.urls")),  # staff only: StaffMiddleware guards it whole
     path("", include("apps.customer.urls")),
 ]

@@ -160,6 +160,9 @@ def live_sandbox(live_server, settings, transactional_db) -> Sandbox:
     settings.FAST2_BASE_URL = f"{live_server.url}/sandbox/fast2"
     settings.ERRANDS_BASE_URL = f"{live_server.url}/sandbox/errands"
     settings.CASHSERVICES_BASE_URL = f"{live_server.url}/sandbox/cashservices"
+    settings.KOBO_BASE_URL = f"{live_server.url}/sandbox/kobo"
+    settings.KOBO_TOKEN_URL = f"{live_server.url}/sandbox/kobo/token"
+    settings.KOBO_WEBHOOK_URL = f"{live_server.url}/kobo/webhook/"
     customers = list(Customer.objects.order_by("pk"))
     emails = dict(ContactDetail.objects.filter(kind=ContactDetail.Kind.EPOST).values_list("customer_id", "value"))
 

@@ -7,4 +7,4 @@ class BackendsConfig(AppConfig):
 
     def ready(self) -> None:
         # Each client registers its circuit breaker when imported, so backend_states() knows them all.
-        from apps.backends import cashservices, errands, fast2, pm5  # noqa: F401, PLC0415
+        from apps.backends import cashservices, errands, fast2, kobo, pm5  # noqa: F401, PLC0415

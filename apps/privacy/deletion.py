@@ -15,6 +15,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from apps.faults.services import account_data as faults
+from apps.kobo.services import account_data as kobo
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ def delete_account(request: HttpRequest, *, deliver_queued: bool) -> Deleted:
     with transaction.atomic():
         undelivered = faults.undelivered(user).count()
         faults.release(user, deliver_queued=deliver_queued)
+        kobo.release(user)  # a notice on its way to Kobo still goes: the tenant gave it
         logout(request)  # the session goes first: no request of this browser may find a half-deleted account
         user.delete()
     return Deleted(undelivered=undelivered, delivering=deliver_queued and undelivered > 0)

@@ -14,6 +14,7 @@ from apps.accounts import account_data
 from apps.contacts import services as contacts
 from apps.faults.services import account_data as faults
 from apps.inbox import services as inbox
+from apps.kobo.services import account_data as kobo
 from apps.sharing import services as sharing
 
 FORMAT = "mina-sidor-export/1"
@@ -32,6 +33,7 @@ def document(user) -> dict:
         "email_changes": contacts.held_for(user),
         "read_messages": inbox.held_for(user),
         "shared_errands": sharing.held_for(user),
+        "notices_of_termination": kobo.held_for(user),
     }
 
 

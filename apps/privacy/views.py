@@ -18,6 +18,7 @@ from apps.accounts.services import LINK_ATTEMPT_RETENTION, PENDING_LINK_RETENTIO
 from apps.contacts.services import CHANGE_RETENTION, LINK_MAX_AGE
 from apps.faults.models import DELIVERED_RETENTION, DRAFT_LIFETIME
 from apps.faults.services import account_data as faults
+from apps.kobo.models import NOTICE_RETENTION
 from apps.privacy import deletion, export
 from apps.privacy.forms import DeleteAccountForm
 
@@ -31,6 +32,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
         "link_attempt_days": LINK_ATTEMPT_RETENTION.days,
         "draft_days": DRAFT_LIFETIME.days,
         "delivered_days": DELIVERED_RETENTION.days,
+        "notice_days": NOTICE_RETENTION.days,
         "email_change_days": CHANGE_RETENTION.days,
         "email_link_hours": int(LINK_MAX_AGE.total_seconds() // 3600),
         "session_hours": settings.SESSION_COOKIE_AGE // 3600,

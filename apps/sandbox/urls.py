@@ -11,4 +11,5 @@ urlpatterns = [
     path("errands/", include("apps.sandbox.errands_v2.urls")),
     path("oidc/", include("apps.sandbox.oidc.urls")),
     path("cashservices/", include("apps.sandbox.cashservices.urls")),
+    path("kobo/", include("apps.sandbox.kobo.urls")),
 ]

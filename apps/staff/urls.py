@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from apps.staff import files, views
 
@@ -6,6 +6,7 @@ app_name = "staff"
 
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("kobo/", include("apps.kobo.staff_urls")),  # the landlord's units in Kobo (apps/kobo)
     path("arbetsorder/<int:work_order_id>/", views.work_order, name="work_order"),
     path("arbetsorder/<int:work_order_id>/status/", views.move_status, name="move_status"),
     path(

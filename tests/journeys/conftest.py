@@ -57,6 +57,8 @@ class Journey:
     """One person's walk through the portal, checking every page it reaches."""
 
     axe = Axe()
+    # The footer's link to the accessibility statement, in the language the walk reads the portal in.
+    statement_name = "Tillgänglighetsredogörelse"
 
     def __init__(self, page: Page, base_url: str, name: str, javascript: bool, csp_violations: list[str]):
         self.page = page
@@ -73,7 +75,7 @@ class Journey:
         """The footer links to the accessibility statement; axe finds no WCAG 2.1 A/AA violation; a screenshot at each width."""
         self.step += 1
         assert not self.csp_violations, f"{label}: the Content-Security-Policy refused {self.csp_violations}"
-        statement = self.page.get_by_role("contentinfo").get_by_role("link", name="Tillgänglighetsredogörelse")
+        statement = self.page.get_by_role("contentinfo").get_by_role("link", name=self.statement_name)
         expect(statement, f"{label}: the footer links to the accessibility statement").to_have_attribute(
             "href", "/tillganglighet/"
         )

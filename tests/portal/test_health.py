@@ -57,6 +57,7 @@ def test_readyz_reports_each_dependency_with_its_time(client):
         "backend:fast2",
         "backend:errands",
         "backend:cashservices",
+        "backend:kobo",
     }
     for outcome in body["checks"].values():
         assert outcome["ok"] is True

@@ -8,14 +8,14 @@ CASHSERVICES_TOKEN_CACHE_SECONDS, and a 401 drops it and logs in again, once.
 The token never appears in a log line or an error message.
 """
 
-from collections.abc import Callable
 from typing import Any
 
 import requests
 from django.core.cache import cache
 
+from apps.backends.bearer import RenewedOn401
 from apps.backends.breaker import Breaker
-from apps.backends.errors import BackendInvalid, BackendUnauthorised
+from apps.backends.errors import BackendInvalid
 from apps.backends.transport import Transport
 
 BREAKER = Breaker("cashservices", "Kontanttjänster")
@@ -36,7 +36,7 @@ def errors_reason(response: requests.Response) -> tuple[str | None, str]:
     return data.get("error"), str(data.get("error_description") or "")
 
 
-class CashServicesBase:
+class CashServicesBase(RenewedOn401):
     def __init__(
         self, *, base_url: str, username: str, password: str, timeout: tuple[float, float], token_seconds: int
     ):
@@ -53,21 +53,14 @@ class CashServicesBase:
 
         return self._with_fresh_token(call)
 
-    def _with_fresh_token[T](self, call: Callable[[], T]) -> T:
-        try:
-            return call()
-        except BackendUnauthorised:
-            self.forget_token()
-            return call()
-
-    def forget_token(self) -> None:
-        cache.delete(TOKEN_KEY.format(username=self.username))
+    def _token_cache_key(self) -> str:
+        return TOKEN_KEY.format(username=self.username)
 
     def _authorisation(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self._token()}"}
 
     def _token(self) -> str:
-        key = TOKEN_KEY.format(username=self.username)
+        key = self._token_cache_key()
         token = cache.get(key)
         if token:
             return token

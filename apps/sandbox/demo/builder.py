@@ -16,6 +16,7 @@ from apps.sandbox.demo.economy import build_economy
 from apps.sandbox.demo.errands import build_errands
 from apps.sandbox.demo.estate import build_catalogue, build_estate
 from apps.sandbox.demo.general import build_errand_classes
+from apps.sandbox.demo.kobo import build_kobo
 from apps.sandbox.demo.people import build_tenants
 from apps.sandbox.demo.personas import KALLE
 from apps.sandbox.demo.run import DemoRun
@@ -26,6 +27,10 @@ SIZES = {"full": (catalogue.FULL_ESTATE, 0.92), "small": (catalogue.SMALL_ESTATE
 
 # Deleted in this order, children before parents, so no delete has to chase cascades.
 DEMO_MODELS = (
+    m.KoboMessage,
+    m.KoboWebhook,
+    m.KoboUnit,
+    m.KoboCase,
     m.SessionKey,
     m.TempFile,
     m.UnitRecord,
@@ -112,6 +117,7 @@ def build_demo(seed: int = 2026, size: str = "full", today: date | None = None) 
     build_economy(run, estate, tenants)
     build_errands(run, estate, tenants)
     build_cash_places(run.today)
+    build_kobo(run, estate.apartments, tenants)
     _reset_sequences()
     return DemoSummary(seed=seed, size=size, today=run.today, counts=counts())
 
@@ -138,6 +144,7 @@ def counts() -> dict[str, int]:
         "errands": m.Errand.objects.count(),
         "errand rows": m.ErrandRow.objects.count(),
         "cash places": m.CashProvider.objects.count(),
+        "Kobo units": m.KoboUnit.objects.count(),
     }
 
 

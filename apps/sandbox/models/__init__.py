@@ -56,6 +56,7 @@ from apps.sandbox.models.estate import (
 from apps.sandbox.models.fast2_structure import UnitRecord
 from apps.sandbox.models.fast2_times import TempFile, WorkOrderTime
 from apps.sandbox.models.general import ErrandClass, ErrandClassNode
+from apps.sandbox.models.kobo import KoboCase, KoboMessage, KoboUnit, KoboWebhook
 from apps.sandbox.models.metering import Meter, MeterInstallation, MeterReading
 from apps.sandbox.models.notifications import ErrandShareKey, MessageAttachment
 
@@ -90,6 +91,10 @@ __all__ = [
     "IncomingReference",
     "Hold",
     "KeyHandlingType",
+    "KoboCase",
+    "KoboMessage",
+    "KoboUnit",
+    "KoboWebhook",
     "Lease",
     "LedgerPeriod",
     "LedgerRow",

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class KoboConfig(AppConfig):
+    name = "apps.kobo"
+    label = "kobo"
+    verbose_name = "Kobo Bolig"
