@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings as django_settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -54,6 +56,17 @@ def test_it_lists_the_five_nearest_places_with_what_to_bring(logged_in, copied, 
     assert "30 timmar i veckan, stängt 4 veckor om året" in html  # the bank's template
     assert "60 timmar i veckan" in html  # Strömsbro's own hours over its principal's 84
     assert "0–50 kr" in html and "0–45 kr" in html
+
+
+def test_the_page_asks_the_database_once_more_than_any_page(logged_in, copied, unpaid, django_assert_num_queries):
+    logged_in.get(page_url(unpaid.number))  # the home's position is cached from here on
+    with CaptureQueriesContext(connection) as any_page:  # the session, the account and its customer link
+        logged_in.get(reverse("invoices:list"))
+
+    with django_assert_num_queries(len(any_page) + 1):
+        html = logged_in.get(page_url(unpaid.number)).text
+
+    assert in_order(html, [name for name, _ in NEAREST_FIVE])
 
 
 def test_each_place_opens_in_a_map_app_at_its_wgs84_position(logged_in, copied, unpaid):
