@@ -1,7 +1,7 @@
 """What the page, the beat task and the command call: the copy of the register and the places near a home."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core.cache import cache
 from django.utils import timezone
@@ -10,7 +10,7 @@ from apps.backends.cashservices import get_client
 from apps.backends.pm5.types import Notice
 from apps.cashpoints import sync
 from apps.cashpoints.home import Home, home_of
-from apps.cashpoints.models import CashPoint
+from apps.cashpoints.models import CashPoint, RegisterCopy
 from apps.cashpoints.nearest import CopyState, Nearby, Nearest, copy_state, nearest
 from apps.cashpoints.places import Place, place
 from apps.customer.services import CustomerSession
@@ -19,6 +19,17 @@ from apps.invoices.payment import account_number
 from portal import background
 
 SYNC_TASK = "cashpoints.sync_register"
+# The register changes slowly: a copy a day. Beat checks more often than that (settings.py),
+# so the first copy comes within minutes of installation, without waiting for a tenant.
+SYNC_EVERY = timedelta(days=1)
+# A failed copy is tried again after 2, 4, 8, 16 and 30 minutes. The longest wait stays well
+# under the broker's visibility timeout (an hour), or a waiting retry would be delivered twice.
+SYNC_RETRIES = 5
+SYNC_RETRY_FIRST = timedelta(minutes=2)
+SYNC_RETRY_LONGEST = timedelta(minutes=30)
+# Since the last attempt, a round of retries may still be waiting: longer than the longest wait
+# (and a slow read of the whole register), so beat's check never starts a copy beside one.
+SYNC_UNDER_WAY = SYNC_RETRY_LONGEST + timedelta(minutes=15)
 # Older than this, and the register not answering: the page says the list may be out of date.
 STALE_AFTER = timedelta(days=7)
 NEAREST = 5
@@ -29,6 +40,29 @@ FIRST_COPY_ASKED_SECONDS = 10 * 60
 
 def sync_register() -> sync.SyncResult:
     return sync.sync(get_client())
+
+
+def retry_wait(retries: int) -> int:
+    """Seconds before the next try of a failed copy: 2, 4, 8, 16, then 30 minutes."""
+    return int(min(SYNC_RETRY_FIRST * 2**retries, SYNC_RETRY_LONGEST).total_seconds())
+
+
+def sync_register_when_due(now: datetime | None = None) -> bool:
+    """Send the copy task when there is no good copy or it is a day old, unless a try is under way.
+
+    A try is taken to be under way while the last attempt is more recent than
+    SYNC_UNDER_WAY: a failing copy then keeps its own backoff instead of being
+    started again every few minutes, and a new round of retries begins only once
+    the last one has given up.
+    """
+    now = now or timezone.now()
+    copy = RegisterCopy.current()
+    if copy.last_attempt_at is not None and now - copy.last_attempt_at < SYNC_UNDER_WAY:
+        return False
+    if copy.last_success_at is not None and now - copy.last_success_at < SYNC_EVERY:
+        return False
+    background.send(SYNC_TASK)
+    return True
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.conf import settings as django_settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils import timezone
 
 from apps.cashpoints import services
 from apps.cashpoints.models import RegisterCopy
+from portal import background
 
 pytestmark = pytest.mark.integration
 
@@ -137,17 +137,35 @@ def test_an_old_copy_and_a_register_that_is_down_give_a_calm_message(logged_in, 
 
 def test_a_register_never_copied_and_down_says_so_calmly(logged_in, live_sandbox, unpaid, settings, unreachable):
     settings.CASHSERVICES_BASE_URL = unreachable
+    assert not services.sync_register().ok  # the first copy failed; its retries wait
 
     response = logged_in.get(page_url(unpaid.number))
 
     assert response.status_code == 200
-    assert "Vi kan inte visa platser just nu" in response.text
+    assert "Vi kan inte visa platser just nu" in response.text and "Vi försöker igen automatiskt" in response.text
+    assert "Under tiden kan du betala på ett bankkontor" in response.text
     assert unpaid.ocr in response.text  # what to bring is still there
 
 
-def test_the_first_visit_copies_the_register_at_once(logged_in, live_sandbox, unpaid):
-    if not django_settings.CELERY_TASK_ALWAYS_EAGER:
-        pytest.skip("the sync runs in-process here; a separate worker cannot reach this test's live sandbox")
-    html = logged_in.get(page_url(unpaid.number)).text
+def test_before_the_first_copy_it_asks_for_one_once_and_says_what_to_do_meanwhile(
+    logged_in, live_sandbox, unpaid, monkeypatch
+):
+    sent = []
+    monkeypatch.setattr(background, "send", sent.append)  # as if a worker had it queued
 
+    first = logged_in.get(page_url(unpaid.number))
+    logged_in.get(page_url(unpaid.number))
+
+    assert sent == [services.SYNC_TASK]  # the second visit does not ask again
+    assert "Vi hämtar just nu listan över platser" in first.text and "Under tiden kan du betala" in first.text
+    assert f'href="{page_url(unpaid.number)}"' in first.text and "Ladda om sidan" in first.text  # no JavaScript
+    assert unpaid.ocr in first.text
+
+
+def test_the_first_visit_gets_the_first_copy_made(logged_in, live_sandbox, unpaid, copy_finished):
+    first = logged_in.get(page_url(unpaid.number)).text
+
+    assert copy_finished().last_success_at is not None  # in-process, or by the production path's worker
+    assert "Brynäs Livs" in first or "Vi hämtar just nu listan över platser" in first
+    html = logged_in.get(page_url(unpaid.number)).text
     assert in_order(html, [name for name, _ in NEAREST_FIVE])
