@@ -1,5 +1,6 @@
 """Betala kontant: the five nearest places from the tenant's home, what to bring, and the calm cases."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from django.utils import timezone
 from apps.cashpoints import services
 from apps.cashpoints.models import RegisterCopy
 from portal import background
+from portal.formatting import money
 
 pytestmark = pytest.mark.integration
 
@@ -78,12 +80,43 @@ def test_each_place_opens_in_a_map_app_at_its_wgs84_position(logged_in, copied, 
 
 def test_the_invoice_pages_link_to_it_and_it_works_without_javascript(logged_in, copied, unpaid):
     detail = logged_in.get(reverse("invoices:detail", args=[unpaid.number])).text
-    listing = logged_in.get(reverse("invoices:list")).text
 
-    assert page_url(unpaid.number) in detail and page_url() in listing
+    assert page_url(unpaid.number) in detail
     html = logged_in.get(page_url()).text
     assert '<ol class="cash-places">' in html and "hx-get" not in html.split("<main", 1)[-1]
     assert in_order(html, [name for name, _ in NEAREST_FIVE])
+
+
+def test_each_unpaid_row_of_the_list_links_to_paying_just_that_one_in_cash(logged_in, copied, live_sandbox):
+    from tests.invoices.conftest import Notices
+
+    notices = Notices(live_sandbox.alice.number)
+    listing = logged_in.get(reverse("invoices:list")).text
+    links = set(re.findall(r'href="/betala-kontant/(\d+)/"', listing))
+
+    assert {notices.overdue().number, notices.partly_paid().number} <= links
+    assert (
+        notices.paid().number not in links and notices.debt_collection().number not in links
+    )  # paid as the agency says
+    assert f'href="{page_url()}"' not in listing  # no one general link
+    assert f'<span class="visually-hidden">: {notices.overdue().number}</span>' in listing  # a name of its own
+    partly = notices.partly_paid()
+    cash = logged_in.get(page_url(partly.number)).text
+    assert partly.ocr in cash and money(partly.remaining) in cash
+    assert reverse("invoices:detail", args=[partly.number]) in cash  # back to that notice
+
+
+def test_a_link_from_a_longer_list_keeps_its_months(logged_in, copied, live_sandbox):
+    from tests.invoices.conftest import Notices
+
+    listing = logged_in.get(reverse("invoices:list"), {"manader": 36}).text
+    number = Notices(live_sandbox.alice.number).overdue().number
+
+    assert f'href="{page_url(number)}?manader=36"' in listing
+    assert (
+        f'href="{reverse("invoices:detail", args=[number])}?manader=36"'
+        in logged_in.get(page_url(number), {"manader": 36}).text
+    )
 
 
 def test_another_tenants_notice_is_not_found(logged_in, copied, live_sandbox, backend_calls):
