@@ -400,7 +400,8 @@ CELERY_BEAT_SCHEDULE = {
     "faults-purge-delivered-reports": {"task": "faults.purge_delivered_reports", "schedule": 24 * 60 * 60.0},
     "contacts-purge-old-changes": {"task": "contacts.purge_old_changes", "schedule": 24 * 60 * 60.0},
     # The places that take bills in cash: a copy of Tillväxtverket's register, kept when it fails.
-    "cashpoints-sync-register": {"task": "cashpoints.sync_register", "schedule": 24 * 60 * 60.0},
+    # Checked often, copied when there is none or it is a day old (apps/cashpoints/services.py).
+    "cashpoints-sync-register-when-due": {"task": "cashpoints.sync_register_when_due", "schedule": 10 * 60.0},
     # Kobo: tenants' notices due for registering or withdrawing, webhook messages not yet processed.
     "kobo-sweep": {"task": "kobo.sweep", "schedule": 30.0},
     "kobo-purge-old-notices": {"task": "kobo.purge_old_notices", "schedule": 24 * 60 * 60.0},

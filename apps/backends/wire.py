@@ -6,7 +6,7 @@ strict where a wrong value would mislead (amounts and ids must parse, or
 BackendInvalid is raised).
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -96,6 +96,18 @@ class Wire:
     def objects[T](self, name: str, reader: Callable[["Wire"], T]) -> tuple[T, ...]:
         return read_list(self.get(name), reader, f"{self.where}.{name}")
 
+    def texts(self, name: str) -> tuple[str, ...]:
+        """A list of plain values read as trimmed text (null: none; a single value: one)."""
+        return tuple(str(value).strip() for value in items(self.get(name), f"{self.where}.{name}"))
+
+    def integers(self, name: str) -> tuple[int, ...]:
+        """A list of ids (null: none; a single value: one); any that is not a whole number is BackendInvalid."""
+        values = items(self.get(name), f"{self.where}.{name}")
+        try:
+            return tuple(int(value) for value in values)
+        except (TypeError, ValueError):
+            raise BackendInvalid(f"{self.where}: {name} are not whole numbers") from None
+
     def group(self, *names: str) -> "Wire":
         """A nested object, or an empty one when it is missing, so its fields read as None."""
         value = self.get(*names)
@@ -105,11 +117,25 @@ class Wire:
         return self._data.get(name.casefold()) is not None
 
 
-def read_list[T](value: Any, reader: Callable[[Wire], T], where: str) -> tuple[T, ...]:
+def items(value: Any, where: str, *, strict: bool = False) -> list[Any]:
+    """The items of a JSON list; null is none.
+
+    Forgiving by default, where a real backend may send a single object for a
+    list of one (PM5, contract A15/A25); ``strict`` where the API promises an
+    array (a JSON:API collection), so another shape is BackendInvalid.
+    """
     if value is None:
-        return ()
-    items: Iterable[Any] = value if isinstance(value, list) else [value]
-    return tuple(reader(Wire(item, f"{where}[{i}]")) for i, item in enumerate(items))
+        return []
+    if isinstance(value, list):
+        return value
+    if strict:
+        raise BackendInvalid(f"{where}: expected a list")
+    return [value]
+
+
+def read_list[T](value: Any, reader: Callable[[Wire], T], where: str, *, strict: bool = False) -> tuple[T, ...]:
+    """Each object of a JSON list read by ``reader``, each named by its place for the error messages."""
+    return tuple(reader(Wire(item, f"{where}[{i}]")) for i, item in enumerate(items(value, where, strict=strict)))
 
 
 def parse_date(value: str, where: str = "") -> date:

@@ -1,5 +1,6 @@
 from django import forms
 from django.http import QueryDict
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from apps.invoices.services import DEFAULT_MONTHS, MONTHS
@@ -21,3 +22,8 @@ def months_from(query: QueryDict) -> int:
     """The months asked for; anything else (a typo, a tampered link) gets the default list."""
     form = PeriodForm(query)
     return form.cleaned_data["manader"] if form.is_valid() else DEFAULT_MONTHS
+
+
+def months_query(months: int) -> str:
+    """The query that keeps a list's months in a link to a notice (none for the default list)."""
+    return "" if months == DEFAULT_MONTHS else "?" + urlencode({"manader": months})

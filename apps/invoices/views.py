@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
@@ -11,7 +10,7 @@ from apps.backends.errors import BackendError
 from apps.backends.pm5.types import Notice
 from apps.customer.decorators import customer_required
 from apps.invoices import services
-from apps.invoices.forms import months_from
+from apps.invoices.forms import months_from, months_query
 from portal.responses import streamed
 from portal.unavailable import unavailable_page
 
@@ -28,7 +27,7 @@ def invoice_list(request: HttpRequest) -> HttpResponse:
     context = {
         "invoices": services.invoice_list(session, months),
         "month_choices": services.MONTHS,
-        "query": _months_query(months),
+        "query": months_query(months),
     }
     template_name = "invoices/list.html"
     if request.htmx:
@@ -44,7 +43,7 @@ def invoice_detail(request: HttpRequest, number: str) -> HttpResponse:
     context = {
         "detail": services.invoice_detail(notice),
         "months": months,
-        "query": _months_query(months),
+        "query": months_query(months),
     }
     return render(request, "invoices/detail.html", context)
 
@@ -58,7 +57,7 @@ def invoice_pdf(request: HttpRequest, number: str, inline: bool = False) -> Http
         download = services.notice_pdf(request.customer, notice)
     except BackendError:
         messages.error(request, _("Vi kunde inte hämta PDF:en just nu. Försök igen om en stund."))
-        return redirect(reverse("invoices:detail", args=[notice.number]) + _months_query(months))
+        return redirect(reverse("invoices:detail", args=[notice.number]) + months_query(months))
     return streamed(request, download, filename=services.pdf_filename(notice), as_attachment=not inline)
 
 
@@ -68,7 +67,3 @@ def _get_notice_for_tenant(request: HttpRequest, number: str) -> tuple[Notice, i
     if found is None:
         raise Http404("No such notice for this tenant")
     return found
-
-
-def _months_query(months: int) -> str:
-    return "" if months == services.DEFAULT_MONTHS else "?" + urlencode({"manader": months})

@@ -25,3 +25,25 @@ def test_a_provider_without_coordinates_is_invalid():
 def test_a_collection_that_is_not_a_list_is_invalid():
     with pytest.raises(BackendInvalid):
         parse.many({"data": {"id": 1}}, parse.organisation, "organisations")
+
+
+FEE_MODEL = {"supplierOrganisationId": 1, "principalOrganisationId": 2, "serviceTypeId": 2, "serviceFormId": 4}
+
+
+def test_an_empty_register_and_a_single_form_or_id_read_as_lists():
+    service = {
+        "id": 5,
+        "attributes": {"providerId": 1, "servicePrincipalId": 2, "serviceTypeId": 2, "forms": " Över disk hos ombud "},
+    }
+    fee_model = {"id": 3, "attributes": FEE_MODEL | {"includedServiceIds": "5"}}
+
+    assert parse.many({"data": None}, parse.organisation, "organisations") == ()
+    assert parse.one({"data": service}, parse.service, "service").forms == ("Över disk hos ombud",)
+    assert parse.one({"data": fee_model}, parse.fee_model, "feeModel").included_service_ids == (5,)
+
+
+def test_included_service_ids_that_are_not_ids_are_invalid():
+    body = {"data": {"id": 3, "attributes": FEE_MODEL | {"includedServiceIds": [5, "fem"]}}}
+
+    with pytest.raises(BackendInvalid, match="includedServiceIds"):
+        parse.one(body, parse.fee_model, "feeModel")

@@ -1,10 +1,12 @@
 """The nearest places: ordered by straight-line distance in SWEREF 99 TM metres, computed here by hand."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
-from apps.cashpoints.models import CashPoint
-from apps.cashpoints.nearest import nearest
+from apps.cashpoints.models import CashPoint, RegisterCopy
+from apps.cashpoints.nearest import CopyState, copy_state, nearest
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +38,7 @@ def test_the_five_nearest_come_in_order_of_distance():
     place("2 000 m", 1200, -1600)
     place("13 000 m", 5000, -12000)  # 5-12-13
 
-    found = nearest(*HOME, BILLS)
+    found = nearest(*HOME, BILLS).places
 
     assert [n.point.name for n in found] == ["500 m", "1 000 m", "2 000 m", "3 000 m", "3 500 m, outside the first box"]
     assert [round(n.metres) for n in found] == [500, 1000, 2000, 3000, 3500]
@@ -46,11 +48,39 @@ def test_a_place_for_another_purpose_is_not_counted():
     place("uttag 100 m", 60, 80, CashPoint.Purpose.WITHDRAWAL)
     place("räkningar 5 km", 3000, 4000)
 
-    assert [n.point.name for n in nearest(*HOME, BILLS)] == ["räkningar 5 km"]
+    assert [n.point.name for n in nearest(*HOME, BILLS).places] == ["räkningar 5 km"]
 
 
 def test_far_away_places_are_still_found_and_an_empty_copy_finds_none():
-    assert nearest(*HOME, BILLS) == []
+    assert nearest(*HOME, BILLS).places == []
     place("Kiruna", -100_000, 800_000)
 
-    assert [round(n.metres) for n in nearest(*HOME, BILLS, count=1)] == [806_226]  # √(100² + 800²) km
+    assert [round(n.metres) for n in nearest(*HOME, BILLS, count=1).places] == [806_226]  # √(100² + 800²) km
+
+
+def test_a_far_home_is_still_one_query_however_often_the_box_doubles(django_assert_num_queries):
+    place("Kiruna", -100_000, 800_000)  # the box doubles nine times to reach it
+
+    with django_assert_num_queries(1):
+        found = nearest(*HOME, BILLS)
+
+    assert [n.point.name for n in found.places] == ["Kiruna"]
+
+
+def test_it_tells_the_copys_state_in_the_same_query():
+    nothing_yet = CopyState(copied=False, attempted=False, failing=False, stale=True)
+    assert nearest(*HOME, BILLS).copy == nothing_yet == copy_state(timezone.now())
+    now = timezone.now()
+    RegisterCopy.objects.create(pk=RegisterCopy.SINGLETON_PK, last_attempt_at=now, last_error="BackendUnavailable")
+    place("500 m", 300, 400)
+
+    never_copied = nearest(*HOME, BILLS, stale_before=now - timedelta(days=7)).copy
+    RegisterCopy.objects.update(last_success_at=now - timedelta(days=8))
+    old_and_failing = nearest(*HOME, BILLS, stale_before=now - timedelta(days=7)).copy
+    RegisterCopy.objects.update(last_success_at=now - timedelta(days=1))
+    recent = nearest(*HOME, BILLS, stale_before=now - timedelta(days=7)).copy
+
+    assert never_copied == CopyState(copied=False, attempted=True, failing=True, stale=True)
+    assert old_and_failing.out_of_date and old_and_failing.copied
+    assert not recent.out_of_date and recent.failing
+    assert recent == copy_state(now - timedelta(days=7))

@@ -1,13 +1,18 @@
 """The daily copy of the register, against the sandbox over HTTP: what is copied, changes, deletions, API down."""
 
+import contextlib
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.conf import settings as django_settings
+from celery.exceptions import Retry
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from apps.cashpoints import services, tasks
 from apps.cashpoints.models import CashPoint, RegisterCopy
+from portal import background
+from portal.background import registered
 
 pytestmark = pytest.mark.integration
 
@@ -91,11 +96,61 @@ def test_an_empty_register_does_not_wipe_the_copy(live_sandbox):
     assert CashPoint.objects.count() == count
 
 
-def test_the_beat_task_and_the_command_run_the_same_sync(live_sandbox, capsys):
-    if not django_settings.CELERY_TASK_ALWAYS_EAGER:
-        pytest.skip("the sync runs in-process here; a separate worker cannot reach this test's live sandbox")
-    tasks.sync_register.delay()
-    assert names(BILLS) == TAKES_BILLS_IN_CASH
+def test_the_beat_task_and_the_command_run_the_same_sync(live_sandbox, capsys, copy_finished):
+    tasks.sync_register_when_due.delay()  # no copy yet: due
 
+    assert copy_finished().last_error == ""
+    assert names(BILLS) == TAKES_BILLS_IN_CASH
     call_command("sync_cash_points")
     assert "0 added, 0 changed, 0 removed" in capsys.readouterr().out
+
+
+def test_beat_checks_often_and_asks_for_a_copy_when_there_is_none_or_it_is_a_day_old(db, settings, monkeypatch):
+    sent = []
+    monkeypatch.setattr(background, "send", sent.append)
+    entry = settings.CELERY_BEAT_SCHEDULE["cashpoints-sync-register-when-due"]
+    now = timezone.now()
+
+    assert entry["schedule"] <= 15 * 60
+    assert registered(entry["task"]).name == tasks.sync_register_when_due.name
+    assert services.sync_register_when_due(now)  # installed, never copied
+    RegisterCopy.objects.update(last_attempt_at=now, last_success_at=now)
+    assert not services.sync_register_when_due(now + timedelta(hours=23))
+    assert services.sync_register_when_due(now + timedelta(days=1))
+    failed = now + timedelta(days=1, minutes=1)
+    RegisterCopy.objects.update(last_attempt_at=failed, last_error="BackendUnavailable")
+    assert not services.sync_register_when_due(failed + timedelta(minutes=44))  # its own retries are under way
+    assert services.sync_register_when_due(failed + timedelta(minutes=46))  # they have given up
+    assert sent == [services.SYNC_TASK] * 3
+
+
+def test_a_failed_copy_is_tried_again_after_a_growing_wait_then_left_to_beat(db, settings, unreachable, monkeypatch):
+    settings.CASHSERVICES_BASE_URL = unreachable
+    waits = []
+    monkeypatch.setattr(tasks.sync_register, "retry", lambda countdown: waits.append(countdown) or Retry())
+
+    for retries in range(services.SYNC_RETRIES + 1):
+        tasks.sync_register.push_request(retries=retries, is_eager=False)
+        try:
+            with contextlib.suppress(Retry):
+                tasks.sync_register.run()
+        finally:
+            tasks.sync_register.pop_request()
+
+    assert waits == [2 * 60, 4 * 60, 8 * 60, 16 * 60, 30 * 60]  # then no sixth: beat's check takes over
+    assert RegisterCopy.current().last_success_at is None
+
+
+def test_a_copy_that_succeeds_or_runs_in_process_is_not_retried(live_sandbox, settings, unreachable, monkeypatch):
+    monkeypatch.setattr(tasks.sync_register, "retry", lambda countdown: pytest.fail("retried"))
+    tasks.sync_register.push_request(retries=0, is_eager=False)
+    try:
+        tasks.sync_register.run()
+    finally:
+        tasks.sync_register.pop_request()
+    assert RegisterCopy.current().last_error == ""
+
+    settings.CASHSERVICES_BASE_URL = unreachable
+    tasks.sync_register.apply()  # eagerly, as a page's first copy without a broker: a retry could not wait
+
+    assert RegisterCopy.current().last_error

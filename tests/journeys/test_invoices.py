@@ -19,7 +19,7 @@ def test_a_tenant_opens_an_unpaid_invoice_and_downloads_its_pdf(journey, alice, 
     walk.check("invoice list")
 
     unpaid = page.get_by_role("table", name=re.compile("^Obetalda avier och fakturor"))
-    unpaid.get_by_role("row").filter(has_text="Obetald").first.get_by_role("link").click()
+    unpaid.get_by_role("row").filter(has_text="Obetald").first.get_by_role("rowheader").get_by_role("link").click()
     expect(page.get_by_role("heading", name="Så betalar du")).to_be_visible()
     expect(page.get_by_role("img", name="QR-kod för betalning med bankappen")).to_be_visible()
     walk.check("invoice detail")

@@ -245,3 +245,27 @@ def test_the_demo_register_around_gavle_has_every_kind_of_place(cash):
     assert withdrawing - paying, "some places only pay out cash"
     assert any(not s["active"] for s in services), "a seasonal place is inactive"
     assert cash.get("/api/feeModels").json()["data"]
+
+
+def test_the_arrays_and_dictionaries_are_checked_like_every_other_attribute(cash):
+    fees = {"minFlatFee": 0, "minPercentageFee": 0, "maxFlatFee": 30, "maxPercentageFee": 1.5}
+    fee_model = {"supplierOrganisationId": 1, "principalOrganisationId": 6, "serviceTypeId": 2, "serviceFormId": 6}
+
+    def refused(path: str, kind: str, attributes: dict) -> list[str]:
+        response = cash.send("post", path, {"type": kind, "attributes": attributes})
+        assert response.status_code == 400, attributes
+        return response.json()["errors"]
+
+    assert refused("/api/services", "service", service(forms=[])["attributes"]) == [
+        "forms har fel typ (lista med minst en text)."
+    ]
+    assert refused("/api/services", "service", service(forms="Över disk hos ombud")["attributes"])
+    assert refused("/api/services", "service", service(properties=["lst"])["attributes"]) == [
+        "properties har fel typ (objekt)."
+    ]
+    assert refused("/api/feeModels", "feeModel", fee_model | fees | {"includedServiceIds": [1, True]}) == [
+        "includedServiceIds har fel typ (lista av heltal)."
+    ]
+    assert refused("/api/feeModels", "feeModel", fee_model | fees | {"serviceFormId": 13}) == [
+        "serviceFormId hör inte till servicetypen."
+    ]

@@ -12,28 +12,24 @@ from typing import Any
 from apps.backends.cashservices import types as t
 from apps.backends.cashservices.codes import ServiceForm, ServiceType
 from apps.backends.errors import BackendInvalid
-from apps.backends.wire import Wire, code
+from apps.backends.wire import Wire, code, read_list
 
 
 def many[T](body: Any, reader: Callable[[Wire], T], where: str) -> tuple[T, ...]:
     data = Wire(body, where).get("data")
-    if data is None:
-        return ()
-    if not isinstance(data, list):
-        raise BackendInvalid(f"{where}: data is not a list")
-    return tuple(reader(_attributes(item, f"{where}[{i}]")) for i, item in enumerate(data))
+    return read_list(data, lambda envelope: reader(_attributes(envelope)), where, strict=True)
 
 
 def one[T](body: Any, reader: Callable[[Wire], T], where: str) -> T:
-    return reader(_attributes(Wire(body, where).get("data"), f"{where}.data"))
+    return reader(_attributes(Wire(Wire(body, where).get("data"), f"{where}.data")))
 
 
-def _attributes(item: Any, where: str) -> Wire:
-    envelope = Wire(item, where)
-    attributes = dict(envelope.get("attributes") or {})
-    if envelope.get("id") is not None:
-        attributes["id"] = envelope.get("id")
-    return Wire(attributes, where)
+def _attributes(envelope: Wire) -> Wire:
+    """An item's attributes, with its id from ``data.id`` where it has one (contract A8)."""
+    attributes = envelope.get("attributes") or {}
+    if envelope.get("id") is not None and isinstance(attributes, dict):
+        attributes = {**attributes, "id": envelope.get("id")}
+    return Wire(attributes, envelope.where)
 
 
 def service_type(w: Wire) -> t.ServiceTypeRef:
@@ -74,13 +70,12 @@ def provider(w: Wire) -> t.Provider:
 
 def service(w: Wire) -> t.Service:
     properties = w.group("properties")
-    forms = w.get("forms") or []
     return t.Service(
         id=w.required_integer("id"),
         provider_id=w.required_integer("providerId"),
         principal_id=w.required_integer("servicePrincipalId"),
         service_type_id=w.required_integer("serviceTypeId"),
-        forms=tuple(str(form).strip() for form in (forms if isinstance(forms, list) else [forms])),
+        forms=w.texts("forms"),
         active=w.boolean("active"),
         year=w.integer("year") or 0,
         updated_on=w.date("timelinessDate"),
@@ -125,7 +120,6 @@ def adaptation(w: Wire) -> t.Adaptation:
 
 
 def fee_model(w: Wire) -> t.FeeModel:
-    ids = w.get("includedServiceIds") or []
     return t.FeeModel(
         id=w.required_integer("id"),
         supplier_id=w.required_integer("supplierOrganisationId"),
@@ -137,12 +131,5 @@ def fee_model(w: Wire) -> t.FeeModel:
         min_percentage_fee=w.decimal("minPercentageFee") or Decimal(0),
         max_percentage_fee=w.decimal("maxPercentageFee") or Decimal(0),
         note=w.text("advancedWithdrawalFeeDescription"),
-        included_service_ids=tuple(_ids(ids, w.where)),
+        included_service_ids=w.integers("includedServiceIds"),
     )
-
-
-def _ids(values: Any, where: str) -> list[int]:
-    try:
-        return [int(value) for value in (values if isinstance(values, list) else [values])]
-    except (TypeError, ValueError):
-        raise BackendInvalid(f"{where}: includedServiceIds are not ids") from None

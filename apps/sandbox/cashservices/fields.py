@@ -13,7 +13,9 @@ from typing import Any
 
 from django.db import models
 
-TEXT, INT, DECIMAL, BOOL, DATE, REF, JSON = "text", "int", "decimal", "bool", "date", "ref", "json"
+TEXT, INT, DECIMAL, BOOL, DATE, REF = "text", "int", "decimal", "bool", "date", "ref"
+# The seed's arrays and dictionaries: the forms' names, a fee model's service ids, a service's properties.
+TEXTS, IDS, OBJECT = "texts", "ids", "object"
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class Field:
         return value
 
     def empty(self) -> Any:
-        return {TEXT: "", JSON: None}.get(self.kind)
+        return {TEXT: "", TEXTS: [], IDS: [], OBJECT: {}}.get(self.kind)
 
     def _read_text(self, value: Any) -> str:
         if not isinstance(value, str):
@@ -85,8 +87,22 @@ class Field:
             raise TypeError
         return date.fromisoformat(value[:10])
 
-    def _read_json(self, value: Any) -> Any:
-        return value  # each resource's rules check its arrays and dictionaries
+    def _read_texts(self, value: Any) -> list[str]:
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise TypeError
+        if self.required and not value:
+            raise ValueError
+        return value
+
+    def _read_ids(self, value: Any) -> list[int]:
+        if not isinstance(value, list):
+            raise TypeError
+        return [self._read_int(item) for item in value]
+
+    def _read_object(self, value: Any) -> dict:
+        if not isinstance(value, dict):
+            raise TypeError
+        return value
 
 
 _KIND_WORDS = {
@@ -96,5 +112,7 @@ _KIND_WORDS = {
     BOOL: "true eller false",
     DATE: "datum ÅÅÅÅ-MM-DD",
     REF: "id, heltal",
-    JSON: "lista eller objekt",
+    TEXTS: "lista med minst en text",
+    IDS: "lista av heltal",
+    OBJECT: "objekt",
 }

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db import models
 
 from apps.sandbox.cashservices import rules
-from apps.sandbox.cashservices.fields import BOOL, DATE, DECIMAL, INT, JSON, REF, TEXT, Field
+from apps.sandbox.cashservices.fields import BOOL, DATE, DECIMAL, IDS, INT, OBJECT, REF, TEXT, TEXTS, Field
 from apps.sandbox.models import (
     CashAdaptation,
     CashFeeModel,
@@ -57,19 +57,34 @@ def _percent(wire: str, attr: str, required: bool = False) -> Field:
     return Field(wire, attr, DECIMAL, required=required, low=0, high=100)
 
 
+def _fees(required: bool) -> tuple[Field, ...]:
+    """The fee range: a template's or adaptation's may be left out, a fee model's must be given."""
+    return (
+        _amount("minFlatFee", "min_flat_fee", required),
+        _percent("minPercentageFee", "min_percentage_fee", required),
+        _amount("maxFlatFee", "max_flat_fee", required),
+        _percent("maxPercentageFee", "max_percentage_fee", required),
+    )
+
+
+# The kind of service a template or fee model is for: the form must be one of the type's (rules.py).
+KIND = (
+    _ref("serviceTypeId", "service_type_id", CashServiceType),
+    _ref("serviceFormId", "service_form_id", CashServiceForm),
+)
+LIMITS = (
+    _amount("withdrawalLimit", "withdrawal_limit"),
+    _amount("depositLimit", "deposit_limit"),
+    _amount("weeklyDepositLimit", "weekly_deposit_limit"),
+    Field("withdrawalLimitDescription", "withdrawal_limit_description", TEXT),
+)
 TERMS = (
     Field("openHoursPerWeek", "open_hours_per_week", INT, low=0, high=168),
     Field("closedWeeksPerYear", "closed_weeks_per_year", INT, low=0, high=53),
     Field("advancedOpenHourDescription", "advanced_open_hour_description", TEXT),
-    _amount("withdrawalLimit", "withdrawal_limit"),
-    _amount("minFlatFee", "min_flat_fee"),
-    _percent("minPercentageFee", "min_percentage_fee"),
-    _amount("maxFlatFee", "max_flat_fee"),
-    _percent("maxPercentageFee", "max_percentage_fee"),
+    *_fees(required=False),
     Field("advancedFeeDescription", "advanced_fee_description", TEXT),
-    _amount("depositLimit", "deposit_limit"),
-    Field("withdrawalLimitDescription", "withdrawal_limit_description", TEXT),
-    _amount("weeklyDepositLimit", "weekly_deposit_limit"),
+    *LIMITS,
     Field("accessBarrier", "access_barrier", BOOL),
     Field("accessBarrierDescription", "access_barrier_description", TEXT),
 )
@@ -97,8 +112,8 @@ SERVICES = Resource(
         _ref("providerId", "provider_id", CashProvider),
         _ref("servicePrincipalId", "principal_id", CashOrganisation),
         _ref("serviceTypeId", "service_type_id", CashServiceType),
-        Field("properties", "properties", JSON),
-        Field("forms", "forms", JSON, required=True),
+        Field("properties", "properties", OBJECT),
+        Field("forms", "forms", TEXTS, required=True),
         Field("active", "active", BOOL, required=True),
         Field("year", "year", INT, low=0),
         Field("timelinessDate", "timeliness_date", DATE),
@@ -112,8 +127,7 @@ TEMPLATES = Resource(
     CashTemplate,
     (
         _ref("principalOrganisationId", "principal_id", CashOrganisation),
-        _ref("serviceTypeId", "service_type_id", CashServiceType),
-        _ref("serviceFormId", "service_form_id", CashServiceForm),
+        *KIND,
         *TERMS,
     ),
     writable=True,
@@ -134,18 +148,11 @@ FEE_MODELS = Resource(
     (
         _ref("supplierOrganisationId", "supplier_id", CashOrganisation),
         _ref("principalOrganisationId", "principal_id", CashOrganisation),
-        _ref("serviceTypeId", "service_type_id", CashServiceType),
-        _ref("serviceFormId", "service_form_id", CashServiceForm),
-        _amount("minFlatFee", "min_flat_fee", required=True),
-        _percent("minPercentageFee", "min_percentage_fee", required=True),
-        _amount("maxFlatFee", "max_flat_fee", required=True),
-        _percent("maxPercentageFee", "max_percentage_fee", required=True),
+        *KIND,
+        *_fees(required=True),
         Field("advancedWithdrawalFeeDescription", "advanced_withdrawal_fee_description", TEXT),
-        _amount("withdrawalLimit", "withdrawal_limit"),
-        _amount("weeklyDepositLimit", "weekly_deposit_limit"),
-        _amount("depositLimit", "deposit_limit"),
-        Field("withdrawalLimitDescription", "withdrawal_limit_description", TEXT),
-        Field("includedServiceIds", "included_service_ids", JSON),
+        *LIMITS,
+        Field("includedServiceIds", "included_service_ids", IDS),
     ),
     writable=True,
     rule=rules.fee_model,
