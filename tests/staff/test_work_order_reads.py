@@ -75,3 +75,36 @@ def test_a_failing_read_fails_the_page_as_before(monkeypatch):
 
     with pytest.raises(BackendUnavailable):
         services.work_order_page(7)
+
+
+@pytest.mark.django_db
+def test_each_parallel_read_runs_with_the_request_id_of_the_page(monkeypatch):
+    from portal import request_id
+
+    seen: list[str | None] = []
+    client = BarrierClient(object())
+    client.barrier = threading.Barrier(1)
+    for name in ("events", "status_choices", "sla", "contacts", "times"):
+        answer = getattr(client, name)
+
+        def recording(*args, _answer=answer):
+            seen.append(request_id.current())
+            return _answer(*args)
+
+        setattr(client, name, recording)
+    monkeypatch.setattr(services.fast2, "get_client", lambda: client)
+    monkeypatch.setattr(services, "event_types", lambda: [])
+    monkeypatch.setattr(services, "for_work_order", lambda wo: seen.append(request_id.current()) or ErrandRows())
+    # Threads started before the request: they must not keep the context they were made in.
+    pool = ThreadPoolExecutor(max_workers=2)
+    pool.submit(lambda: None).result()
+    monkeypatch.setattr(services, "_READS", pool)
+
+    token = request_id._request_id.set("page-view-7")
+    try:
+        services.work_order_page(7)
+    finally:
+        request_id._request_id.reset(token)
+        pool.shutdown()
+
+    assert seen == ["page-view-7"] * 6
