@@ -15,6 +15,7 @@ from apps.backends.fast2 import (
     TimeEntry,
     TimeInput,
 )
+from apps.backends.fast2.types import NewWorkOrder, Reporter
 from apps.staff.services import QueueFilters
 
 
@@ -289,3 +290,107 @@ class WorkOrderForm(forms.Form):
 
     def wanted(self) -> dict[str, str]:
         return {name: value.strip() for name, value in self.cleaned_data.items()}
+
+
+CUSTOMER, OTHER = "kund", "annan"
+
+
+def _level(label, choose_again) -> forms.TypedChoiceField:
+    """A level below the objekt: optional, its choices set by the level above."""
+    return forms.TypedChoiceField(
+        label=label, required=False, coerce=int, empty_value=None, error_messages={"invalid_choice": choose_again}
+    )
+
+
+class NewWorkOrderForm(forms.Form):
+    """A new work order: where (the fixed structure, narrowed step by step), how urgent, who reported it, what."""
+
+    customer_number = forms.RegexField(
+        label=_("Kundnummer"),
+        required=False,
+        max_length=20,
+        regex=r"^[0-9]+$",
+        help_text=_("När en hyresgäst ringer: hämta kunden och börja från deras objekt."),
+        error_messages={"invalid": _("Skriv kundnumret med siffror.")},
+    )
+    property = forms.ChoiceField(
+        label=_("Fastighet"), error_messages={"required": _("Välj fastighet."), "invalid_choice": _("Välj fastighet.")}
+    )
+    object_id = forms.ChoiceField(
+        label=_("Objekt"),
+        error_messages={"required": _("Välj objekt."), "invalid_choice": _("Välj objektet igen.")},
+    )
+    room = _level(_("Utrymme"), _("Välj utrymmet igen."))
+    unit = _level(_("Enhet"), _("Välj enheten igen."))
+    phrase = _level(_("Fel"), _("Välj felet igen."))
+    priority = forms.ChoiceField(label=_("Prioritet"), choices=PRIORITIES, widget=forms.RadioSelect)
+    access_code = forms.ChoiceField(
+        label=_("Tillträde"),
+        choices=[("J", _("Ja, utföraren får gå in")), ("N", _("Nej"))],
+        widget=forms.RadioSelect,
+    )
+    reporter = forms.ChoiceField(
+        label=_("Anmälare"),
+        choices=[(CUSTOMER, _("Kunden själv")), (OTHER, _("Någon annan"))],
+        widget=forms.RadioSelect,
+    )
+    reporter_name = forms.CharField(label=_("Anmälarens namn"), required=False, max_length=120)
+    reporter_phone = forms.CharField(label=_("Anmälarens telefon"), required=False, max_length=30)
+    reporter_email = forms.EmailField(label=_("Anmälarens e-post"), required=False, max_length=254)
+    description = forms.CharField(
+        label=_("Beskrivning"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Beskriv felet.")},
+    )
+    remark = forms.CharField(
+        label=_("Anmärkning (endast personal)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    # The fields that narrow another's choices, from the top of the structure down.
+    WALK = ("property", "object_id", "room", "unit", "phrase")
+
+    def __init__(self, *args, choices: dict[str, list[tuple[str, str]]], **kwargs):
+        kwargs.setdefault("prefix", "ny")
+        super().__init__(*args, **kwargs)
+        for name in self.WALK:
+            empty = [("", _("Välj"))] if name in ("property", "object_id") else [("", _("Inget valt"))]
+            self.fields[name].choices = empty + choices.get(name, [])
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("reporter") == CUSTOMER
+            and not data.get("customer_number")
+            and "customer_number" not in self.errors
+        ):
+            self.add_error("customer_number", _("Skriv kundnumret, eller välj att någon annan anmäler."))
+        if data.get("reporter") == OTHER and not data.get("reporter_name"):
+            self.add_error("reporter_name", _("Skriv vem som anmäler."))
+        if data.get("phrase") and not data.get("unit"):
+            self.add_error("unit", _("Välj enheten som felet gäller."))
+        return data
+
+    def order(self) -> NewWorkOrder:
+        data = self.cleaned_data
+        other = data["reporter"] == OTHER
+        return NewWorkOrder(
+            object_id=data["object_id"],
+            room_id=data["room"],
+            unit_id=data["unit"],
+            phrase_id=data["phrase"],
+            description=data["description"].strip(),
+            remark=data["remark"].strip(),
+            customer_number=data["customer_number"],
+            reporter=Reporter(
+                data["reporter_name"].strip(), data["reporter_phone"].strip() or None, data["reporter_email"] or None
+            )
+            if other
+            else None,
+            priority_code=data["priority"],
+            access_code=data["access_code"],
+            origin="Internt",  # ursprung: registered by the landlord's own staff
+        )

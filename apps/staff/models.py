@@ -27,6 +27,7 @@ class AuditEntry(models.Model):
         EVENT_CHANGED = "event_changed", _("Händelse ändrad")
         EVENT_REMOVED = "event_removed", _("Händelse borttagen")
         EDITED = "edited", _("Arbetsorder ändrad")
+        CREATED = "created", _("Arbetsorder skapad")
 
     work_order_id = models.PositiveBigIntegerField(db_index=True)
     # The account may be removed one day; the e-mail keeps the entry readable.

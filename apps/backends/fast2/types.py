@@ -309,7 +309,9 @@ class NewWorkOrder:
     phrase_id: int | None = None
     description: str = ""
     comment: str = ""
+    remark: str = ""  # anmärkning: staff only
     customer_number: str = ""
+    reporter: Reporter | None = None  # anmalare: someone other than the customer reported it
     performer_id: str = ""  # resursId: the backend orders it (GODK) at once when given
     kind_code: str = "F"
     priority_code: str = ""

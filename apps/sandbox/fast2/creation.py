@@ -236,7 +236,7 @@ def customer_of(value: Any, obj: RentalObject) -> Customer | None:
     if customer is None:
         raise CreateInvalid("kundNr finns inte.")
     if not structure.may_report(customer, obj, timezone.localdate()):
-        raise CreateInvalid(f"Kunden kan inte felanmäla på objekt {obj.number}.")
+        raise CreateInvalid(f"kundNr: kunden kan inte felanmäla på objekt {obj.number}.")
     return customer
 
 

@@ -10,6 +10,7 @@ from apps.staff.views.actions import (
     plan,
     remove_contact,
 )
+from apps.staff.views.new_work_order import new_work_order
 from apps.staff.views.queue import queue
 from apps.staff.views.work_order import work_order
 
@@ -20,6 +21,7 @@ __all__ = [
     "close_sla",
     "edit_contact",
     "move_status",
+    "new_work_order",
     "plan",
     "queue",
     "remove_contact",
