@@ -107,6 +107,25 @@ class EventForm(forms.Form):
         self.fields["type_code"].choices = [(t.code, t.label) for t in event_types]
 
 
+class AttachForm(EventForm):
+    """A photo or PDF for the work order, linked in a händelse of its own (its title defaults to the file's name)."""
+
+    file = forms.FileField(
+        label=_("Fil"),
+        required=False,
+        help_text=_("En bild (JPEG eller PNG) eller en PDF, högst 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "file")
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = False
+        self.fields["title"].label = _("Rubrik för filen")
+        self.fields["type_code"].label = _("Händelsetyp")
+        self.fields["title"].help_text = _("Blir filens namn om du lämnar det tomt.")
+
+
 class EventChangeForm(EventForm):
     """A händelse changed: what it says, and the days it is active (only a change sets those)."""
 

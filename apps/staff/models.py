@@ -28,6 +28,7 @@ class AuditEntry(models.Model):
         EVENT_REMOVED = "event_removed", _("Händelse borttagen")
         EDITED = "edited", _("Arbetsorder ändrad")
         CREATED = "created", _("Arbetsorder skapad")
+        FILE_ATTACHED = "file_attached", _("Fil bifogad")
 
     work_order_id = models.PositiveBigIntegerField(db_index=True)
     # The account may be removed one day; the e-mail keeps the entry readable.

@@ -82,7 +82,7 @@ def test_a_staff_member_turns_on_totp_and_moves_a_work_order_along(journey, staf
     expect(summary).to_contain_text("Beställd")
     walk.check("status moved")
 
-    page.get_by_label("Rubrik").fill("Ringt hyresgästen")
+    page.get_by_label("Rubrik", exact=True).fill("Ringt hyresgästen")
     page.get_by_label("Text", exact=True).fill("Hyresgästen är hemma på förmiddagen.")
     page.get_by_role("button", name="Spara händelsen").click()
     expect(page.get_by_role("status")).to_have_text("Händelsen är sparad.")
@@ -111,12 +111,31 @@ def test_a_staff_member_turns_on_totp_and_moves_a_work_order_along(journey, staf
     page.get_by_role("link", name="Ändra Ringt hyresgästen").click()
     expect(page.get_by_role("group", name="Ändra händelsen Ringt hyresgästen")).to_be_visible()
     walk.check("event opened for change")
-    page.get_by_label("Rubrik").fill("Ringt hyresgästen igen")
+    page.get_by_label("Rubrik", exact=True).fill("Ringt hyresgästen igen")
     page.get_by_label("Aktiv till och med").fill((visit + timedelta(days=1)).isoformat())
     page.get_by_role("button", name="Spara ändringen").click()
     expect(page.get_by_role("status")).to_have_text("Händelsen är ändrad.")
     expect(page.locator("ol.timeline")).to_contain_text("Ringt hyresgästen igen")
     walk.check("event changed")
+
+    attach = page.get_by_role("group", name="Bifoga en bild eller PDF")
+    attach.get_by_label("Fil", exact=True).set_input_files(
+        {"name": "kranen.png", "mimeType": "image/png", "buffer": a_png()}
+    )
+    attach.get_by_role("button", name="Bifoga filen").click()
+    expect(page.get_by_role("status")).to_have_text("kranen.png är bifogad.")
+    expect(page.locator("ol.timeline")).to_contain_text("kranen.png")
+    walk.check("file attached")
+
+
+def a_png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 120, 40)).save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def test_a_staff_member_registers_a_work_order_for_a_tenant_who_calls(journey, staff_demo, live_sandbox):

@@ -131,9 +131,17 @@ class Fast2Client(Fast2Base, TimeCalls, FileCalls, StructureCalls):
     def event_types(self) -> list[t.EventType]:
         return parse.event_types(self._resource("GET", "/v1/arbetsorder/handelser/vardelista", "handelser/vardelista"))
 
-    def add_event(self, work_order_id: int, *, title: str, text: str, type_code: str) -> int:
+    def add_event(
+        self, work_order_id: int, *, title: str, text: str, type_code: str, files: tuple[str, ...] = ()
+    ) -> int:
+        """A new händelse; ``files`` are temporary file names (upload_temp_file) it links to the work order.
+
+        The seed links files in händelser (2.7, 8.0) without naming the field: ``filer`` is the sandbox's reading.
+        """
         params = [("arbetsorderId", str(int(work_order_id)))]
-        body = {"rubrik": title, "text": text, "typKod": type_code}
+        body: dict[str, Any] = {"rubrik": title, "text": text, "typKod": type_code}
+        if files:
+            body["filer"] = list(files)
         data = self._resource("POST", "/v1/arbetsorder/handelser", "handelser", params=params, json_body=body)
         return parse.created_id(data)
 
