@@ -37,6 +37,18 @@ def optional_time(label) -> forms.TimeField:
     )
 
 
+def customer_number_field(label, help_text) -> forms.RegexField:
+    """A customer number, optional: digits only. It may be personal, so it travels only in a POST."""
+    return forms.RegexField(
+        label=label,
+        required=False,
+        max_length=20,
+        regex=r"^[0-9]+$",
+        help_text=help_text,
+        error_messages={"invalid": _("Skriv kundnumret med siffror.")},
+    )
+
+
 PRIORITIES = [(Priority.NORMAL.value, _("Normal")), (Priority.URGENT.value, _("Akut"))]
 
 
@@ -271,6 +283,18 @@ class TimeForm(forms.Form):
         }
 
 
+def _amount_field(label) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+        localize=True,
+        error_messages={"invalid": _("Skriv ett belopp, till exempel 1250,50.")},
+    )
+
+
 class WorkOrderForm(forms.Form):
     """The work order's own fields staff may change (PUT arbetsorder); the rest has its own form."""
 
@@ -303,12 +327,47 @@ class WorkOrderForm(forms.Form):
         error_messages={"invalid": _("Skriv resursens id med bokstäver och siffror.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    room_id = forms.IntegerField(label=_("Utrymme"), required=False, widget=forms.Select)
+    unit_id = forms.IntegerField(
+        label=_("Enhet"),
+        required=False,
+        widget=forms.Select,
+        help_text=_("Enheterna i arbetsorderns utrymme. Byt utrymme och spara först för att välja en enhet där."),
+    )
+    phrase_id = forms.IntegerField(label=_("Fel"), required=False, widget=forms.Select)
+    customer_number = customer_number_field(_("Byt kund (kundnummer)"), _("Lämna tomt för att behålla kunden."))
+    account = forms.CharField(label=_("Konto"), required=False, max_length=20)
+    cost_centre = forms.CharField(label=_("Kostnadsställe"), required=False, max_length=20)
+    project = forms.CharField(label=_("Projekt"), required=False, max_length=20)
+    cost = _amount_field(_("Kostnad (kr)"))
+    material_cost = _amount_field(_("Materialkostnad (kr)"))
+    to_invoice = forms.BooleanField(label=_("Faktureras"), required=False)
+    invoice_amount = _amount_field(_("Fakturabelopp (kr)"))
+
+    def __init__(self, *args, places=None, **kwargs):
         kwargs.setdefault("prefix", "wo")
         super().__init__(*args, **kwargs)
+        self.offer(places)
 
-    def wanted(self) -> dict[str, str]:
-        return {name: value.strip() for name, value in self.cleaned_data.items()}
+    def offer(self, places) -> None:
+        """The utrymmen, enheter and fraser to choose from; without them, where it is stays as it is."""
+        nothing = [("", _("Inget valt"))]
+        if places is None:  # a closed work order
+            for name in ("room_id", "unit_id", "phrase_id"):
+                self.fields.pop(name, None)
+            return
+        self.fields["room_id"].widget.choices = nothing + [(r.id, r.name) for r in places.rooms]
+        self.fields["unit_id"].widget.choices = nothing + [(u.id, u.name) for u in places.units]
+        self.fields["phrase_id"].widget.choices = nothing + [(p.id, p.text) for p in places.phrases]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("invoice_amount") and not data.get("to_invoice"):
+            self.add_error("invoice_amount", _("Ett fakturabelopp kräver att arbetet faktureras."))
+        return data
+
+    def wanted(self) -> dict:
+        return {name: value.strip() if isinstance(value, str) else value for name, value in self.cleaned_data.items()}
 
 
 CUSTOMER, OTHER = "kund", "annan"
@@ -324,13 +383,8 @@ def _level(label, choose_again) -> forms.TypedChoiceField:
 class NewWorkOrderForm(forms.Form):
     """A new work order: where (the fixed structure, narrowed step by step), how urgent, who reported it, what."""
 
-    customer_number = forms.RegexField(
-        label=_("Kundnummer"),
-        required=False,
-        max_length=20,
-        regex=r"^[0-9]+$",
-        help_text=_("När en hyresgäst ringer: hämta kunden och börja från deras objekt."),
-        error_messages={"invalid": _("Skriv kundnumret med siffror.")},
+    customer_number = customer_number_field(
+        _("Kundnummer"), _("När en hyresgäst ringer: hämta kunden och börja från deras objekt.")
     )
     property = forms.ChoiceField(
         label=_("Fastighet"), error_messages={"required": _("Välj fastighet."), "invalid_choice": _("Välj fastighet.")}

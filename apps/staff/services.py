@@ -87,6 +87,16 @@ class WorkOrderPage:
     errand_rows: ErrandRows = ErrandRows()
     times: time_reporting.TimeSheet = time_reporting.TimeSheet()
     activities: tuple[fast2.Activity, ...] = ()
+    places: "Places | None" = None  # an open work order's choices of utrymme, enhet and fras
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where an open work order may be moved: the objekt's utrymmen, its utrymme's enheter, its enhet's fraser."""
+
+    rooms: tuple = ()
+    units: tuple = ()
+    phrases: tuple = ()
 
 
 def queue(filters: QueueFilters, page: int) -> QueuePage:
@@ -133,6 +143,8 @@ def work_order_page(work_order_id: int) -> WorkOrderPage:
     contacts = _read(client.contacts, work_order_id)
     errand_rows = _read(for_work_order, work_order)
     times = _read(time_reporting.sheet, work_order_id)
+    # Read with the rest, so the edit form's choices cost no round trip of their own.
+    places = _places(client, work_order) if work_order.is_open else None
     return WorkOrderPage(
         work_order=work_order,
         events=sorted(events.result(), key=lambda e: (e.registered_at is None, e.registered_at)),
@@ -144,7 +156,17 @@ def work_order_page(work_order_id: int) -> WorkOrderPage:
         errand_rows=errand_rows.result(),
         times=times.result(),
         activities=tuple(time_reporting.activities()),
+        places=Places(**{level: tuple(read.result()) for level, read in places.items()}) if places else None,
     )
+
+
+def _places(client, work_order: fast2.WorkOrder) -> dict[str, Future]:
+    reads = {"rooms": _read(client.rooms, work_order.object_id)}
+    if work_order.room_id:
+        reads["units"] = _read(client.units, work_order.room_id)
+    if work_order.unit_id:
+        reads["phrases"] = _read(client.phrases, work_order.unit_id)
+    return reads
 
 
 def _read[T](call: Callable[..., T], *args) -> Future[T]:

@@ -42,9 +42,13 @@ class BarrierClient:
         return []
 
 
+class ClosedWorkOrder:
+    is_open = False  # no choices of where to move it: only the six reads
+
+
 @pytest.mark.django_db
 def test_the_reads_after_the_work_order_run_at_the_same_time(monkeypatch):
-    work_order = object()
+    work_order = ClosedWorkOrder()
     client = BarrierClient(work_order)
     monkeypatch.setattr(services.fast2, "get_client", lambda: client)
     monkeypatch.setattr(services, "event_types", lambda: [])
@@ -62,7 +66,7 @@ def test_the_reads_after_the_work_order_run_at_the_same_time(monkeypatch):
 def test_a_failing_read_fails_the_page_as_before(monkeypatch):
     from apps.backends.errors import BackendUnavailable
 
-    client = BarrierClient(object())
+    client = BarrierClient(ClosedWorkOrder())
     client.barrier = threading.Barrier(1)
 
     def down(work_order_id):
@@ -82,7 +86,7 @@ def test_each_parallel_read_runs_with_the_request_id_of_the_page(monkeypatch):
     from portal import request_id
 
     seen: list[str | None] = []
-    client = BarrierClient(object())
+    client = BarrierClient(ClosedWorkOrder())
     client.barrier = threading.Barrier(1)
     for name in ("events", "status_choices", "sla", "contacts", "times"):
         answer = getattr(client, name)

@@ -17,7 +17,7 @@ from django.db.models import Max, Prefetch, QuerySet
 from django.db.models.functions import Coalesce, Greatest, Length
 from django.utils import timezone
 
-from apps.sandbox.fast2 import resources
+from apps.sandbox.fast2 import economy, resources
 from apps.sandbox.fast2.wire import clock, day, moment
 from apps.sandbox.models import (
     Errand,
@@ -42,7 +42,9 @@ EVENT_TYPES = {
 def work_orders() -> QuerySet[ErrandRow]:
     """Every work order, with ``modified``: the latest händelse, or the registration."""
     return (
-        ErrandRow.objects.select_related("errand", "errand__rental_object", "node", "fault_type", "key_handling")
+        ErrandRow.objects.select_related(
+            "errand", "errand__rental_object__building__property", "node", "fault_type", "key_handling"
+        )
         .prefetch_related("participants", Prefetch("media", queryset=media_listing()))
         .annotate(modified=Greatest(Coalesce(Max("history__at"), "registered_at"), "registered_at"))
         .order_by("-registered_at", "-pk")
@@ -117,8 +119,8 @@ def work_order(row: ErrandRow, nodes: dict[str, Node] | None = None, ids: dict[s
         }
         if row.planned_at
         else None,
-        "ekonomi": None,
-        "fakturera": None,
+        "ekonomi": economy.ekonomi(row),
+        "fakturera": economy.fakturera(row),
         "ursprung": errand.source,
         "annanAnmalare": {
             "namn": errand.reporter_name,

@@ -68,12 +68,14 @@ def detail(
         "event_change_form": EventChangeForm(
             event_types=page.event_types, initial=EventChangeForm.initial_for(edited_event) if edited_event else None
         ),
-        "work_order_form": WorkOrderForm(initial=editing.current(wo)),
+        "work_order_form": WorkOrderForm(initial=editing.current(wo), places=page.places),
         "time_form": TimeForm(
             activities=list(page.activities),
             initial=TimeForm.initial_for(edited) if edited else {"day": timezone.localdate()},
         ),
     } | (bound or {})
+    if bound and "work_order_form" in bound and page.places is not None:
+        bound["work_order_form"].offer(page.places)  # the choices it was checked without
     context = {"page": page, "wo": wo, "open": wo.is_open, "edited_time": edited, "edited_event": edited_event}
     context["pending_file"] = attachments.pending(request.session, work_order_id)
     context |= forms
