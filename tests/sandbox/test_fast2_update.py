@@ -72,6 +72,16 @@ def test_a_field_that_cannot_be_applied_refuses_the_whole_body(fast2_api, body, 
     assert fast2_api.get(f"/arbetsorder/{row.pk}").json()["information"] == before["information"]
 
 
+def test_the_people_groups_and_prio_sla_have_values(fast2_api):
+    row = a_unit_row()
+    order = fast2_api.get(f"/arbetsorder/{row.pk}").json()
+    assert order["registrerad"]["registreradAv"]["namn"] and order["modifierad"]["modifieradAv"]["namn"]
+    assert order["referens"]["namn"] and order["referens"]["kommunikation"]["epostAdress"]
+    assert order["prio"]["prioSla"] in ("PT24H", "P14D")
+    done = next(o for o in fast2_api.get("/arbetsorder", {"limit": 1000, "status": "UTFÖRD"}).json())
+    assert done["utford"]["utfordAv"] is None or done["utford"]["utfordAv"]["namn"]
+
+
 def test_ekonomi_and_fakturera_are_kept_per_field_and_read_never_null(fast2_api):
     row = a_unit_row()
     before = fast2_api.get(f"/arbetsorder/{row.pk}").json()

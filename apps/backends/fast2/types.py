@@ -327,7 +327,8 @@ class Phone:
 @dataclass(frozen=True)
 class Customer:
     id: int
-    number: str | None  # the kundnummer; personal data, keep it out of logs
+    # nummer is the personnummer (001:902): never in a log line, URL or repr.
+    personal_number: str | None = field(repr=False)
     name: str | None
     email: str | None
     phones: tuple[Phone, ...]
