@@ -467,3 +467,24 @@ class NewWorkOrderForm(forms.Form):
             access_code=data["access_code"],
             origin="Internt",  # ursprung: registered by the landlord's own staff
         )
+
+
+class ResourceForm(forms.Form):
+    """The FAST2 resource a staff member works as, among the utförare FAST2 shows."""
+
+    resource = forms.ChoiceField(
+        label=_("Din FAST2-resurs (utförare)"),
+        help_text=_("Bara en administratör kan ändra den när den är sparad."),
+        error_messages={
+            "required": _("Välj din resurs."),
+            "invalid_choice": _("FAST2 har ingen utförare med det id:t. Välj bland dem som listan visar."),
+        },
+    )
+
+    def __init__(self, *args, performers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.performers = {p.id: p for p in performers}
+        self.fields["resource"].choices = [("", _("Välj"))] + [(p.id, f"{p.name} ({p.id})") for p in performers]
+
+    def performer(self):
+        return self.performers[self.cleaned_data["resource"]]

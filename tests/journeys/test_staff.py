@@ -152,6 +152,16 @@ def test_a_staff_member_registers_a_work_order_for_a_tenant_who_calls(journey, s
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("arbetsorder", re.IGNORECASE))
 
     walk.open("/personal/")
+    page.get_by_role("link", name="Arbetar du som utförare? Ange din resurs").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Min resurs i FAST2")
+    walk.check("my resource")
+    page.get_by_role("button", name="Spara min resurs").click()
+    expect(page.get_by_role("alert")).to_contain_text("Välj din resurs.")
+    walk.check("my resource not chosen")
+    page.get_by_label("Din FAST2-resurs (utförare)").select_option(index=1)
+    page.get_by_role("button", name="Spara min resurs").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mina arbetsorder")
+
     page.get_by_role("link", name="Ny arbetsorder").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ny arbetsorder")
     walk.check("new work order")

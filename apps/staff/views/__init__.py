@@ -12,6 +12,7 @@ from apps.staff.views.actions import (
 )
 from apps.staff.views.new_work_order import new_work_order
 from apps.staff.views.queue import queue
+from apps.staff.views.resource import my_resource
 from apps.staff.views.work_order import work_order
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "close_sla",
     "edit_contact",
     "move_status",
+    "my_resource",
     "new_work_order",
     "plan",
     "queue",

@@ -12,6 +12,7 @@ import logging
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
@@ -26,9 +27,13 @@ logger = logging.getLogger(__name__)
 TEMPLATE = "staff/new_work_order.html"
 
 
+def _unavailable(*args, **kwargs) -> dict:
+    return {"title": _("Ny arbetsorder kan inte skapas just nu"), "retry_url": reverse("staff:new_work_order")}
+
+
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
-@unavailable_page("staff/new_work_order_unavailable.html")
+@unavailable_page("staff/page_unavailable.html", _unavailable)
 def new_work_order(request: HttpRequest) -> HttpResponse:
     structure = creation.Structure(request.session)
     if request.method == "GET":
