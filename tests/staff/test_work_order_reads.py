@@ -112,3 +112,25 @@ def test_each_parallel_read_runs_with_the_request_id_of_the_page(monkeypatch):
         pool.shutdown()
 
     assert seen == ["page-view-7"] * 6
+
+
+class OpenWorkOrder:
+    is_open, object_id, room_id, unit_id = True, "142-043-01", 512431, 422831
+
+
+@pytest.mark.django_db
+def test_an_open_work_orders_places_are_read_with_the_rest(monkeypatch):
+    work_order = OpenWorkOrder()
+    client = BarrierClient(work_order)
+    client.barrier = threading.Barrier(8, timeout=10)  # five reads and the three lists, all at once
+    client.rooms = lambda object_id: client._together(["kök"])
+    client.units = lambda room_id: client._together(["frys"])
+    client.phrases = lambda unit_id: client._together(["kyler inte"])
+    monkeypatch.setattr(services.fast2, "get_client", lambda: client)
+    monkeypatch.setattr(services, "event_types", lambda: [])
+    monkeypatch.setattr(services, "for_work_order", lambda wo: ErrandRows())
+    monkeypatch.setattr(services, "_READS", ThreadPoolExecutor(max_workers=9))
+
+    page = services.work_order_page(7)
+
+    assert page.places == services.Places(rooms=("kök",), units=("frys",), phrases=("kyler inte",))
