@@ -3,7 +3,7 @@
 from apps.staff.models import AuditEntry
 
 
-def audit(work_order_id: int, action: str, by, *, before: str, after: str) -> None:
+def audit(work_order_id: int | None, action: str, by, *, before: str, after: str) -> None:
     AuditEntry.objects.create(
         work_order_id=work_order_id,
         actor=by,

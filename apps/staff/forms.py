@@ -15,6 +15,7 @@ from apps.backends.fast2 import (
     TimeEntry,
     TimeInput,
 )
+from apps.backends.fast2.types import NewWorkOrder, Reporter
 from apps.staff.services import QueueFilters
 
 
@@ -33,6 +34,18 @@ def optional_time(label) -> forms.TimeField:
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         error_messages={"invalid": _("Skriv tiden som TT:MM.")},
+    )
+
+
+def customer_number_field(label, help_text) -> forms.RegexField:
+    """A customer number, optional: digits only. It may be personal, so it travels only in a POST."""
+    return forms.RegexField(
+        label=label,
+        required=False,
+        max_length=20,
+        regex=r"^[0-9]+$",
+        help_text=help_text,
+        error_messages={"invalid": _("Skriv kundnumret med siffror.")},
     )
 
 
@@ -104,6 +117,25 @@ class EventForm(forms.Form):
     def __init__(self, *args, event_types: list[EventType], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["type_code"].choices = [(t.code, t.label) for t in event_types]
+
+
+class AttachForm(EventForm):
+    """A photo or PDF for the work order, linked in a händelse of its own (its title defaults to the file's name)."""
+
+    file = forms.FileField(
+        label=_("Fil"),
+        required=False,
+        help_text=_("En bild (JPEG eller PNG) eller en PDF, högst 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "file")
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = False
+        self.fields["title"].label = _("Rubrik för filen")
+        self.fields["type_code"].label = _("Händelsetyp")
+        self.fields["title"].help_text = _("Blir filens namn om du lämnar det tomt.")
 
 
 class EventChangeForm(EventForm):
@@ -251,6 +283,18 @@ class TimeForm(forms.Form):
         }
 
 
+def _amount_field(label) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+        localize=True,
+        error_messages={"invalid": _("Skriv ett belopp, till exempel 1250,50.")},
+    )
+
+
 class WorkOrderForm(forms.Form):
     """The work order's own fields staff may change (PUT arbetsorder); the rest has its own form."""
 
@@ -283,9 +327,164 @@ class WorkOrderForm(forms.Form):
         error_messages={"invalid": _("Skriv resursens id med bokstäver och siffror.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    room_id = forms.IntegerField(label=_("Utrymme"), required=False, widget=forms.Select)
+    unit_id = forms.IntegerField(
+        label=_("Enhet"),
+        required=False,
+        widget=forms.Select,
+        help_text=_("Enheterna i arbetsorderns utrymme. Byt utrymme och spara först för att välja en enhet där."),
+    )
+    phrase_id = forms.IntegerField(label=_("Fel"), required=False, widget=forms.Select)
+    customer_number = customer_number_field(_("Byt kund (kundnummer)"), _("Lämna tomt för att behålla kunden."))
+    account = forms.CharField(label=_("Konto"), required=False, max_length=20)
+    cost_centre = forms.CharField(label=_("Kostnadsställe"), required=False, max_length=20)
+    project = forms.CharField(label=_("Projekt"), required=False, max_length=20)
+    cost = _amount_field(_("Kostnad (kr)"))
+    material_cost = _amount_field(_("Materialkostnad (kr)"))
+    to_invoice = forms.BooleanField(label=_("Faktureras"), required=False)
+    invoice_amount = _amount_field(_("Fakturabelopp (kr)"))
+
+    def __init__(self, *args, places=None, **kwargs):
         kwargs.setdefault("prefix", "wo")
         super().__init__(*args, **kwargs)
+        self.offer(places)
 
-    def wanted(self) -> dict[str, str]:
-        return {name: value.strip() for name, value in self.cleaned_data.items()}
+    def offer(self, places) -> None:
+        """The utrymmen, enheter and fraser to choose from; without them, where it is stays as it is."""
+        nothing = [("", _("Inget valt"))]
+        if places is None:  # a closed work order
+            for name in ("room_id", "unit_id", "phrase_id"):
+                self.fields.pop(name, None)
+            return
+        self.fields["room_id"].widget.choices = nothing + [(r.id, r.name) for r in places.rooms]
+        self.fields["unit_id"].widget.choices = nothing + [(u.id, u.name) for u in places.units]
+        self.fields["phrase_id"].widget.choices = nothing + [(p.id, p.text) for p in places.phrases]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("invoice_amount") and not data.get("to_invoice"):
+            self.add_error("invoice_amount", _("Ett fakturabelopp kräver att arbetet faktureras."))
+        return data
+
+    def wanted(self) -> dict:
+        return {name: value.strip() if isinstance(value, str) else value for name, value in self.cleaned_data.items()}
+
+
+CUSTOMER, OTHER = "kund", "annan"
+
+
+def _level(label, choose_again) -> forms.TypedChoiceField:
+    """A level below the objekt: optional, its choices set by the level above."""
+    return forms.TypedChoiceField(
+        label=label, required=False, coerce=int, empty_value=None, error_messages={"invalid_choice": choose_again}
+    )
+
+
+class NewWorkOrderForm(forms.Form):
+    """A new work order: where (the fixed structure, narrowed step by step), how urgent, who reported it, what."""
+
+    customer_number = customer_number_field(
+        _("Kundnummer"), _("När en hyresgäst ringer: hämta kunden och börja från deras objekt.")
+    )
+    property = forms.ChoiceField(
+        label=_("Fastighet"), error_messages={"required": _("Välj fastighet."), "invalid_choice": _("Välj fastighet.")}
+    )
+    object_id = forms.ChoiceField(
+        label=_("Objekt"),
+        error_messages={"required": _("Välj objekt."), "invalid_choice": _("Välj objektet igen.")},
+    )
+    room = _level(_("Utrymme"), _("Välj utrymmet igen."))
+    unit = _level(_("Enhet"), _("Välj enheten igen."))
+    phrase = _level(_("Fel"), _("Välj felet igen."))
+    priority = forms.ChoiceField(label=_("Prioritet"), choices=PRIORITIES, widget=forms.RadioSelect)
+    access_code = forms.ChoiceField(
+        label=_("Tillträde"),
+        choices=[("J", _("Ja, utföraren får gå in")), ("N", _("Nej"))],
+        widget=forms.RadioSelect,
+    )
+    reporter = forms.ChoiceField(
+        label=_("Anmälare"),
+        choices=[(CUSTOMER, _("Kunden själv")), (OTHER, _("Någon annan"))],
+        widget=forms.RadioSelect,
+    )
+    reporter_name = forms.CharField(label=_("Anmälarens namn"), required=False, max_length=120)
+    reporter_phone = forms.CharField(label=_("Anmälarens telefon"), required=False, max_length=30)
+    reporter_email = forms.EmailField(label=_("Anmälarens e-post"), required=False, max_length=254)
+    description = forms.CharField(
+        label=_("Beskrivning"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Beskriv felet.")},
+    )
+    remark = forms.CharField(
+        label=_("Anmärkning (endast personal)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    # The fields that narrow another's choices, from the top of the structure down.
+    WALK = ("property", "object_id", "room", "unit", "phrase")
+
+    def __init__(self, *args, choices: dict[str, list[tuple[str, str]]], **kwargs):
+        kwargs.setdefault("prefix", "ny")
+        super().__init__(*args, **kwargs)
+        for name in self.WALK:
+            empty = [("", _("Välj"))] if name in ("property", "object_id") else [("", _("Inget valt"))]
+            self.fields[name].choices = empty + choices.get(name, [])
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("reporter") == CUSTOMER
+            and not data.get("customer_number")
+            and "customer_number" not in self.errors
+        ):
+            self.add_error("customer_number", _("Skriv kundnumret, eller välj att någon annan anmäler."))
+        if data.get("reporter") == OTHER and not data.get("reporter_name"):
+            self.add_error("reporter_name", _("Skriv vem som anmäler."))
+        if data.get("phrase") and not data.get("unit"):
+            self.add_error("unit", _("Välj enheten som felet gäller."))
+        return data
+
+    def order(self) -> NewWorkOrder:
+        data = self.cleaned_data
+        other = data["reporter"] == OTHER
+        return NewWorkOrder(
+            object_id=data["object_id"],
+            room_id=data["room"],
+            unit_id=data["unit"],
+            phrase_id=data["phrase"],
+            description=data["description"].strip(),
+            remark=data["remark"].strip(),
+            customer_number=data["customer_number"],
+            reporter=Reporter(
+                data["reporter_name"].strip(), data["reporter_phone"].strip() or None, data["reporter_email"] or None
+            )
+            if other
+            else None,
+            priority_code=data["priority"],
+            access_code=data["access_code"],
+            origin="Internt",  # ursprung: registered by the landlord's own staff
+        )
+
+
+class ResourceForm(forms.Form):
+    """The FAST2 resource a staff member works as, among the utförare FAST2 shows."""
+
+    resource = forms.ChoiceField(
+        label=_("Din FAST2-resurs (utförare)"),
+        help_text=_("Bara en administratör kan ändra den när den är sparad."),
+        error_messages={
+            "required": _("Välj din resurs."),
+            "invalid_choice": _("FAST2 har ingen utförare med det id:t. Välj bland dem som listan visar."),
+        },
+    )
+
+    def __init__(self, *args, performers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.performers = {p.id: p for p in performers}
+        self.fields["resource"].choices = [("", _("Välj"))] + [(p.id, f"{p.name} ({p.id})") for p in performers]
+
+    def performer(self):
+        return self.performers[self.cleaned_data["resource"]]

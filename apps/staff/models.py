@@ -27,8 +27,12 @@ class AuditEntry(models.Model):
         EVENT_CHANGED = "event_changed", _("Händelse ändrad")
         EVENT_REMOVED = "event_removed", _("Händelse borttagen")
         EDITED = "edited", _("Arbetsorder ändrad")
+        CREATED = "created", _("Arbetsorder skapad")
+        FILE_ATTACHED = "file_attached", _("Fil bifogad")
+        RESOURCE_SET = "resource_set", _("FAST2-resurs angiven")
 
-    work_order_id = models.PositiveBigIntegerField(db_index=True)
+    # Null for what is about no one work order (a staff member setting their FAST2 resource).
+    work_order_id = models.PositiveBigIntegerField(db_index=True, null=True, blank=True)
     # The account may be removed one day; the e-mail keeps the entry readable.
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     actor_email = models.EmailField()

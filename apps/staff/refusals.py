@@ -25,4 +25,4 @@ def refusable[T](call: Callable[[], T], fallback: str, fields: dict[str, str] | 
         if exc.status == 401:
             raise
         message = exc.message or fallback
-        raise ActionRefused(message, (fields or {}).get(message.split(" ", 1)[0])) from None
+        raise ActionRefused(message, (fields or {}).get(message.split(" ", 1)[0].rstrip(":"))) from None

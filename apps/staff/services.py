@@ -7,7 +7,9 @@ dropped whenever a member of staff changes a status.
 """
 
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextvars import copy_context
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from uuid import uuid4
@@ -85,6 +87,16 @@ class WorkOrderPage:
     errand_rows: ErrandRows = ErrandRows()
     times: time_reporting.TimeSheet = time_reporting.TimeSheet()
     activities: tuple[fast2.Activity, ...] = ()
+    places: "Places | None" = None  # an open work order's choices of utrymme, enhet and fras
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where an open work order may be moved: the objekt's utrymmen, its utrymme's enheter, its enhet's fraser."""
+
+    rooms: tuple = ()
+    units: tuple = ()
+    phrases: tuple = ()
 
 
 def queue(filters: QueueFilters, page: int) -> QueuePage:
@@ -125,12 +137,14 @@ def work_order_page(work_order_id: int) -> WorkOrderPage:
     """
     client = fast2.get_client()
     work_order = client.work_order(work_order_id)
-    events = _READS.submit(client.events, work_order_id)
-    status_choices = _READS.submit(client.status_choices, work_order_id)
-    sla = _READS.submit(client.sla, work_order_id)
-    contacts = _READS.submit(client.contacts, work_order_id)
-    errand_rows = _READS.submit(for_work_order, work_order)
-    times = _READS.submit(time_reporting.sheet, work_order_id)
+    events = _read(client.events, work_order_id)
+    status_choices = _read(client.status_choices, work_order_id)
+    sla = _read(client.sla, work_order_id)
+    contacts = _read(client.contacts, work_order_id)
+    errand_rows = _read(for_work_order, work_order)
+    times = _read(time_reporting.sheet, work_order_id)
+    # Read with the rest, so the edit form's choices cost no round trip of their own.
+    places = _places(client, work_order) if work_order.is_open else None
     return WorkOrderPage(
         work_order=work_order,
         events=sorted(events.result(), key=lambda e: (e.registered_at is None, e.registered_at)),
@@ -142,7 +156,27 @@ def work_order_page(work_order_id: int) -> WorkOrderPage:
         errand_rows=errand_rows.result(),
         times=times.result(),
         activities=tuple(time_reporting.activities()),
+        places=Places(**{level: tuple(read.result()) for level, read in places.items()}) if places else None,
     )
+
+
+def _places(client, work_order: fast2.WorkOrder) -> dict[str, Future]:
+    reads = {"rooms": _read(client.rooms, work_order.object_id)}
+    if work_order.room_id:
+        reads["units"] = _read(client.units, work_order.room_id)
+    if work_order.unit_id:
+        reads["phrases"] = _read(client.phrases, work_order.unit_id)
+    return reads
+
+
+def _read[T](call: Callable[..., T], *args) -> Future[T]:
+    """One read on the pool, run in a copy of this request's context.
+
+    A pool thread keeps the context it was started in, so without the copy the
+    request id (portal/request_id.py) would not reach these calls' X-Request-ID.
+    One copy per read: a context cannot be entered by two threads at once.
+    """
+    return _READS.submit(copy_context().run, call, *args)
 
 
 def move_status(work_order_id: int, target: str, *, by) -> fast2.Status:

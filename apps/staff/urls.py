@@ -7,6 +7,8 @@ app_name = "staff"
 urlpatterns = [
     path("", views.queue, name="queue"),
     path("kobo/", include("apps.kobo.staff_urls")),  # the landlord's units in Kobo (apps/kobo)
+    path("ny/", views.new_work_order, name="new_work_order"),
+    path("min-resurs/", views.my_resource, name="my_resource"),
     path("arbetsorder/<int:work_order_id>/", views.work_order, name="work_order"),
     path("arbetsorder/<int:work_order_id>/status/", views.move_status, name="move_status"),
     path(

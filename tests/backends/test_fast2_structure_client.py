@@ -79,12 +79,20 @@ def test_it_walks_rooms_units_and_phrases_and_updates_a_unit(live_sandbox):
 def test_it_reads_a_customer_and_changes_the_contact_details(live_sandbox):
     client = get_client()
     customer = client.customer(kalle_id(live_sandbox))
-    assert customer.number == live_sandbox.alice.number and customer.name
+    # nummer is the personnummer (001:902), kept out of the repr that a log line might show.
+    assert customer.personal_number == live_sandbox.alice.personnummer and customer.name
+    assert live_sandbox.alice.personnummer not in repr(customer)
     client.update_customer_contact(customer.id, email="ny@example.se", phones=(Phone("Mobil", "070-222 33 44"),))
     changed = client.customer(customer.id)
     assert changed.email == "ny@example.se" and Phone("Mobil", "070-222 33 44") in changed.phones
+    client.update_customer_contact(
+        customer.id, phones=(Phone("Arbete", "08-123 456"), Phone("Avflyttad", "08-9876 54"))
+    )
+    both = client.customer(customer.id).phones
+    assert Phone("Arbete", "08-123 456") in both and Phone("Avflyttad", "08-9876 54") in both
+    assert Phone("Mobil", "070-222 33 44") in both  # a type not sent stays
     with pytest.raises(BackendRefused):
-        client.update_customer_contact(customer.id, phones=(Phone("Arbete", "08-123 456"),))
+        client.update_customer_contact(customer.id, phones=(Phone("Fax", "08-123 456"),))
     with pytest.raises(BackendNotFound):
         client.customer(99999999)
 

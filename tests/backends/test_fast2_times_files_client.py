@@ -120,3 +120,22 @@ def test_an_upload_after_a_401_sends_the_whole_file_again(live_sandbox):
     cache.set(RESOURCE_KEY.format(username=client.username), "revoked-by-the-backend", 600)
     name = client.upload_temp_file("foto.png", io.BytesIO(PNG_HEADER + b"pixels"), "image/png")
     assert TempFile.objects.get(name=name).size == len(PNG_HEADER + b"pixels")
+
+
+def test_a_handelse_links_temp_files_to_the_work_order_once(live_sandbox):
+    from apps.sandbox.models import TempFile
+
+    client = get_client()
+    row = a_row("GODK")
+    name = client.upload_temp_file("foto.png", io.BytesIO(PNG_HEADER + b"pixels"), "image/png")
+    client.add_event(row.pk, title="Foto", text="", type_code="INFO", files=(name,))
+    assert [f.name for f in client.work_order(row.pk).files][-1].endswith(".png")
+    assert not TempFile.objects.filter(name=name).exists()
+    with pytest.raises(BackendRefused) as again:  # linked: no longer a temporary file
+        client.add_event(row.pk, title="Igen", text="", type_code="INFO", files=(name,))
+    assert again.value.status == 400 and again.value.message.startswith("filer")
+    closed = a_row("UTFÖRD")
+    other = client.upload_temp_file("foto.png", io.BytesIO(PNG_HEADER + b"pixels"), "image/png")
+    with pytest.raises(BackendRefused) as refused:
+        client.add_event(closed.pk, title="Sent", text="", type_code="INFO", files=(other,))
+    assert refused.value.status == 409 and TempFile.objects.filter(name=other).exists()

@@ -181,10 +181,12 @@ def test_the_estimated_cost_is_written_with_four_decimals(client):
     assert re.search(rb'"estimatedCost":\d+\.\d{4}[,}]', response.content)
 
 
-def test_a_row_not_yet_costed_has_no_accounting_and_a_row_not_sent_has_no_ib_group(client):
+def test_a_row_not_yet_costed_still_has_its_accounting_and_a_row_not_sent_has_no_ib_group(client):
     not_costed = ErrandRow.objects.filter(estimated_cost__isnull=True).first()
-    rows = read(client, not_costed.errand.number, rows="true", rowsAccounting="true")["rows"]
-    assert "accounting" not in next(r for r in rows if r["id"] == not_costed.guid)
+    flags = {"rows": "true", "rowsAccounting": "true", "rowsAccountingCoding": "true", "rowsAccountingVat": "true"}
+    rows = read(client, not_costed.errand.number, **flags)["rows"]
+    accounting = next(r for r in rows if r["id"] == not_costed.guid)["accounting"]
+    assert accounting["estimatedCost"] is None and accounting["coding"] and "registered" in accounting["vat"]
     not_sent = ErrandRow.objects.filter(estimated_cost__isnull=False, incoming_reference__isnull=True).first()
     rows = read(client, not_sent.errand.number, **EVERYTHING)["rows"]
     assert next(r for r in rows if r["id"] == not_sent.guid)["accounting"]["incomingReference"] is None
@@ -228,3 +230,11 @@ def test_a_user_without_the_role_or_not_active_is_403(client, token):
 def test_only_get_is_served(client):
     response = client.post(E + two_supplier_errand().number, headers={"Authorization": TOKEN})
     assert response.status_code == 405 and response["Allow"] == "GET"
+
+
+def test_basic_fields_are_the_errands_help_text_and_text_fields(client):
+    errand = two_supplier_errand()
+    fields = read(client, errand.number, basicFields="true")["basicFields"]
+    assert fields[0]["type"]["id"] == "helptext" and fields[0]["value"] == errand.get_source_display()
+    assert all(f["id"] and f["displayName"] for f in fields)
+    assert "basicFields" not in read(client, errand.number)

@@ -155,6 +155,7 @@ def test_rooms_units_and_phrases_walk_down_the_objects_tree(api):
     assert {u["utrymme"]["id"] for u in units} == {KITCHEN}
     freezer = api.read(f"{FS}/enheter/{FREEZER}").json()
     assert freezer["enhetstyp"]["kod"] == "FRYS" and freezer["felanmalan"] is True
+    assert isinstance(freezer["enhetstyp"]["id"], int), "enhetstyp.id is a long, never null"
     phrases = api.read(f"{FS}/enheter/fraser", {"enhetsId": FREEZER}).json()
     assert {p["fras"]["text"] for p in phrases} == {"Kyler inte", "Låter", "Läcker"}
     assert all(p["id"] == p["fras"]["id"] for p in phrases)
@@ -225,7 +226,8 @@ def test_a_customer_is_read_by_id_and_by_kundnummer(api):
     customer = kalle()
     by_id = api.read(f"/kund/{customer.pk}").json()
     assert by_id == api.read(f"/kund/kundnummer/{KALLE}").json()
-    assert (by_id["id"], by_id["nummer"], by_id["namnHela"]) == (customer.pk, KALLE, customer.full_name)
+    # nummer is the personnummer (001:902); the lookup is by kundnummer.
+    assert (by_id["id"], by_id["nummer"], by_id["namnHela"]) == (customer.pk, customer.personnummer, customer.full_name)
     assert {p["typ"] for p in by_id["kommunikation"]["telefon"]} <= {"Bostad", "Mobil"}
     assert api.read("/kund/99999999").status_code == 404
     assert api.read("/kund/kundnummer/00000").status_code == 404
@@ -252,7 +254,7 @@ def test_kontaktuppgift_upserts_by_type_and_pm5_sees_it(api, pm5):
     [
         {"epostAdress": "inte-en-adress"},
         {"telefon": [{"typ": "Fax", "telefonNr": "08-123 456"}]},
-        {"telefon": [{"typ": "Arbete", "telefonNr": "08-123 456"}]},
+        {"telefon": [{"typ": "Arbete", "telefonNr": "ring mig"}]},
         {"telefon": [{"typ": "Mobil", "telefonNr": "ring mig"}]},
         {"telefon": [{"typ": "Mobil", "telefonNr": "070-1"}, {"typ": "Mobil", "telefonNr": "070-2"}]},
     ],

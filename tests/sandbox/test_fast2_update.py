@@ -48,8 +48,10 @@ def test_a_work_order_is_reassigned_and_moved_on_in_one_body(fast2_api):
 @pytest.mark.parametrize(
     ("body", "reason"),
     [
-        ({"ekonomi": {"kostnad": 100}}, "ekonomi"),
-        ({"fakturera": {"faktureras": True, "fakturaBelopp": 500}}, "fakturera"),
+        ({"ekonomi": {"kostnad": -1}}, "ekonomi.kostnad"),
+        ({"ekonomi": {"hyra": 1}}, "ekonomi"),
+        ({"fakturera": {"faktureras": False, "fakturaBelopp": 500}}, "fakturera.fakturaBelopp"),
+        ({"fakturera": {"faktureras": "ja"}}, "fakturera.faktureras"),
         ({"buntId": 7}, "buntId"),
         ({"nyEnhet": {"enhetsTyp": "SPIS"}}, "nyEnhet"),
         ({"objektId": "999-999-99"}, "objektId"),
@@ -68,6 +70,35 @@ def test_a_field_that_cannot_be_applied_refuses_the_whole_body(fast2_api, body, 
     response = put(fast2_api, row.pk, body | {"information": {"beskrivning": "Ska inte sparas."}})
     assert response.status_code == 400 and reason in response.json()["message"]
     assert fast2_api.get(f"/arbetsorder/{row.pk}").json()["information"] == before["information"]
+
+
+def test_the_people_groups_and_prio_sla_have_values(fast2_api):
+    row = a_unit_row()
+    order = fast2_api.get(f"/arbetsorder/{row.pk}").json()
+    assert order["registrerad"]["registreradAv"]["namn"] and order["modifierad"]["modifieradAv"]["namn"]
+    assert order["referens"]["namn"] and order["referens"]["kommunikation"]["epostAdress"]
+    assert order["prio"]["prioSla"] in ("PT24H", "P14D")
+    done = next(o for o in fast2_api.get("/arbetsorder", {"limit": 1000, "status": "UTFÖRD"}).json())
+    assert done["utford"]["utfordAv"] is None or done["utford"]["utfordAv"]["namn"]
+
+
+def test_ekonomi_and_fakturera_are_kept_per_field_and_read_never_null(fast2_api):
+    row = a_unit_row()
+    before = fast2_api.get(f"/arbetsorder/{row.pk}").json()
+    assert before["ekonomi"]["konteringsKonto"] in ("4657", "4651") and before["ekonomi"]["konteringFastighetsNr"]
+    assert before["fakturera"] == {"faktureras": False, "fakturaBelopp": None}
+    body = {"ekonomi": {"konterinfRefKst": "KST 12", "materialkostnad": "350.50"}, "fakturera": {"faktureras": True}}
+    assert put(fast2_api, row.pk, body).status_code == 200
+    assert put(fast2_api, row.pk, {"fakturera": {"fakturaBelopp": 1200}}).status_code == 200
+    order = fast2_api.get(f"/arbetsorder/{row.pk}").json()
+    assert order["ekonomi"]["konterinfRefKst"] == "KST 12" and order["ekonomi"]["materialkostnad"] in ("350.50", 350.5)
+    assert order["ekonomi"]["konteringsKonto"] == before["ekonomi"]["konteringsKonto"]
+    assert order["fakturera"]["faktureras"] is True and str(order["fakturera"]["fakturaBelopp"]) in (
+        "1200.00",
+        "1200.0",
+    )
+    assert put(fast2_api, row.pk, {"ekonomi": {"konterinfRefKst": None}}).status_code == 200
+    assert fast2_api.get(f"/arbetsorder/{row.pk}").json()["ekonomi"]["konterinfRefKst"] is None
 
 
 def test_a_status_the_rules_refuse_undoes_the_rest_of_the_body(fast2_api):

@@ -1,5 +1,6 @@
 """The FAST2 API arbetsorder client: one method per endpoint (tokens: base.py)."""
 
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -67,10 +68,23 @@ class Fast2Client(Fast2Base, TimeCalls, FileCalls, StructureCalls):
             "arbetsordertypKod": change.kind_code,
             "tilltradesKod": change.access_code,
             "resursId": change.performer_id,
+            "utrymmesId": change.room_id,
+            "enhetsId": change.unit_id,
+            "frasNr": change.phrase_id,
+            "kundNr": change.customer_number,
         }
-        body = {wire: value for wire, value in flat.items() if value is not None}
+        body: dict[str, Any] = {wire: value for wire, value in flat.items() if value is not None}
         if information:
             body["information"] = information
+        if change.economy is not None and change.economy_fields:
+            body["ekonomi"] = {
+                parse.ECONOMY_WIRE[name]: _wire_value(getattr(change.economy, name)) for name in change.economy_fields
+            }
+        if change.invoicing is not None:
+            body["fakturera"] = {
+                "faktureras": change.invoicing.to_invoice,
+                "fakturaBelopp": _wire_value(change.invoicing.amount),
+            }
         self._update(work_order_id, body)
 
     def _update(self, work_order_id: int, body: dict[str, Any]) -> None:
@@ -131,9 +145,17 @@ class Fast2Client(Fast2Base, TimeCalls, FileCalls, StructureCalls):
     def event_types(self) -> list[t.EventType]:
         return parse.event_types(self._resource("GET", "/v1/arbetsorder/handelser/vardelista", "handelser/vardelista"))
 
-    def add_event(self, work_order_id: int, *, title: str, text: str, type_code: str) -> int:
+    def add_event(
+        self, work_order_id: int, *, title: str, text: str, type_code: str, files: tuple[str, ...] = ()
+    ) -> int:
+        """A new händelse; ``files`` are temporary file names (upload_temp_file) it links to the work order.
+
+        The seed links files in händelser (2.7, 8.0) without naming the field: ``filer`` is the sandbox's reading.
+        """
         params = [("arbetsorderId", str(int(work_order_id)))]
-        body = {"rubrik": title, "text": text, "typKod": type_code}
+        body: dict[str, Any] = {"rubrik": title, "text": text, "typKod": type_code}
+        if files:
+            body["filer"] = list(files)
         data = self._resource("POST", "/v1/arbetsorder/handelser", "handelser", params=params, json_body=body)
         return parse.created_id(data)
 
@@ -166,6 +188,13 @@ def get_client() -> Fast2Client:
         password=settings.FAST2_PASSWORD,
         timeout=(settings.FAST2_CONNECT_TIMEOUT, settings.FAST2_READ_TIMEOUT),
     )
+
+
+def _wire_value(value: Any) -> Any:
+    """A Decimal as the JSON number FAST2 reads (as text, so no binary rounding); "" as null."""
+    if value is None or value == "":
+        return None
+    return str(value) if isinstance(value, Decimal) else value
 
 
 def _contact_body(contact: t.Contact) -> dict[str, Any]:

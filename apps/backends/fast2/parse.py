@@ -61,7 +61,43 @@ def work_order(data: Any) -> t.WorkOrder:
         files=read_list(w.get("filer"), _file, "Arbetsorder.filer"),
         external_id=w.text("externtId"),
         reporter=_reporter(w.group("annanAnmalare", "ananAnmalare")),
+        room_id=w.group("utrymme").integer("id"),
+        unit_id=w.group("enhet").integer("id"),
+        phrase_id=w.group("fras").integer("frasKod"),
+        economy=_economy(w.get("ekonomi")),
+        # The seed's field list says faktura (001:1114), its subsection and the write shapes fakturera.
+        invoicing=_invoicing(w.get("fakturera") if w.get("fakturera") is not None else w.get("faktura")),
     )
+
+
+ECONOMY_WIRE = {
+    "account": "konteringsKonto",
+    "cost_centre": "konterinfRefKst",
+    "property_code": "konteringFastighetsNr",
+    "maintenance_or_fault": "konteringUhFel",
+    "material_account": "konteringMaterialKonto",
+    "project": "konteringProjekt",
+    "operations_project": "konteringDriftProjekt",
+    "material_cost": "materialkostnad",
+    "cost": "kostnad",
+}
+AMOUNTS = ("material_cost", "cost")
+
+
+def _economy(data: Any) -> t.Economy | None:
+    if not isinstance(data, dict):
+        return None
+    w = Wire(data, "ekonomi")
+    return t.Economy(
+        **{name: w.decimal(wire) if name in AMOUNTS else w.text(wire) for name, wire in ECONOMY_WIRE.items()}
+    )
+
+
+def _invoicing(data: Any) -> t.Invoicing | None:
+    if not isinstance(data, dict):
+        return None
+    w = Wire(data, "fakturera")
+    return t.Invoicing(to_invoice=w.boolean("faktureras"), amount=w.decimal("fakturaBelopp"))
 
 
 def _reporter(w: Wire) -> t.Reporter | None:

@@ -137,7 +137,13 @@ class StructureCalls:
 
 
 def _work_order_body(order: t.NewWorkOrder) -> dict[str, Any]:
-    information = {"beskrivning": order.description or None, "kommentar": order.comment or None}
+    information = {
+        "beskrivning": order.description or None,
+        "kommentar": order.comment or None,
+        "anmarkning": order.remark or None,
+    }
+    reporter = order.reporter
+    anmalare = {"namn": reporter.name, "telefon": reporter.phone, "epostAdress": reporter.email} if reporter else {}
     body: dict[str, Any] = {
         "objektId": order.object_id,
         "utrymmesId": order.room_id,
@@ -151,7 +157,8 @@ def _work_order_body(order: t.NewWorkOrder) -> dict[str, Any]:
         "tilltradesKod": order.access_code or None,
         "statusKod": order.status_code or None,
         "ursprung": order.origin or None,
-        "information": information if any(information.values()) else None,
+        "information": {k: v for k, v in information.items() if v} or None,
+        "anmalare": {k: v for k, v in anmalare.items() if v} or None,
     }
     if order.planning is not None:
         body["planering"] = {

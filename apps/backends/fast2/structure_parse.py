@@ -112,7 +112,7 @@ def customer(data: Any) -> t.Customer:
         phones = [phones]
     return t.Customer(
         id=w.required_integer("id"),
-        number=w.text("nummer"),
+        personal_number=w.text("nummer"),
         name=w.text("namnHela"),
         email=contact.text("epostAdress"),
         phones=tuple(

@@ -50,6 +50,29 @@ class Reporter:
 
 
 @dataclass(frozen=True)
+class Economy:
+    """ekonomi: the coding and costs of a work order (001:1360-1376)."""
+
+    account: str | None = None  # konteringsKonto
+    cost_centre: str | None = None  # konterinfRefKst (sic)
+    property_code: str | None = None  # konteringFastighetsNr
+    maintenance_or_fault: str | None = None  # konteringUhFel
+    material_account: str | None = None  # konteringMaterialKonto
+    project: str | None = None  # konteringProjekt
+    operations_project: str | None = None  # konteringDriftProjekt
+    material_cost: Decimal | None = None  # materialkostnad
+    cost: Decimal | None = None  # kostnad
+
+
+@dataclass(frozen=True)
+class Invoicing:
+    """fakturera (read also as faktura, 001:1114): whether the work is invoiced, and for how much."""
+
+    to_invoice: bool = False
+    amount: Decimal | None = None
+
+
+@dataclass(frozen=True)
 class WorkOrder:
     id: int
     errand_number: str | None
@@ -84,6 +107,11 @@ class WorkOrder:
     reporter: Reporter | None = None
     performer_id: str | None = None  # utforare.id: the FAST2 resource ordered to do it
     access_code: str | None = None  # tilltradeKod: J the utförare may let themselves in, N not
+    room_id: int | None = None
+    unit_id: int | None = None
+    phrase_id: int | None = None  # fras.frasKod, what frasNr names
+    economy: Economy | None = None
+    invoicing: Invoicing | None = None
 
     @property
     def status_label(self) -> str:
@@ -110,6 +138,13 @@ class WorkOrderChange:
     kind_code: str | None = None  # F Felanmälan, U Underhåll (seed 2.10)
     access_code: str | None = None  # J or N
     performer_id: str | None = None  # resursId: reassign
+    room_id: int | None = None  # utrymmesId, with unit_id: where in the objekt
+    unit_id: int | None = None
+    phrase_id: int | None = None  # frasNr
+    customer_number: str | None = None  # kundNr
+    economy: Economy | None = None  # with economy_fields: only those attributes are sent (None clears one)
+    economy_fields: tuple[str, ...] = ()
+    invoicing: Invoicing | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -292,7 +327,8 @@ class Phone:
 @dataclass(frozen=True)
 class Customer:
     id: int
-    number: str | None  # the kundnummer; personal data, keep it out of logs
+    # nummer is the personnummer (001:902): never in a log line, URL or repr.
+    personal_number: str | None = field(repr=False)
     name: str | None
     email: str | None
     phones: tuple[Phone, ...]
@@ -309,7 +345,9 @@ class NewWorkOrder:
     phrase_id: int | None = None
     description: str = ""
     comment: str = ""
+    remark: str = ""  # anmärkning: staff only
     customer_number: str = ""
+    reporter: Reporter | None = None  # anmalare: someone other than the customer reported it
     performer_id: str = ""  # resursId: the backend orders it (GODK) at once when given
     kind_code: str = "F"
     priority_code: str = ""

@@ -7,6 +7,14 @@ participants from the errand's case officer, the row's supplier, the landlord
 path; the coding from the estate (property, kind of object, kind of errand).
 Actor and object GUIDs are derived from names and object numbers, so one
 person or object has one id across rows and errands.
+
+Sandbox readings where the seed has a flag but no shape: ``accounting`` is
+there whenever rowsAccounting is asked for, with ``estimatedCost`` null until a
+cost is estimated (the coding, VAT and invoice flags do not depend on it, 002:41-44,
+407); ``basicFields`` (the CRM's user-defined help texts, text fields and
+attachments, 002:45) is a list on the errand of ``{id, type: {id, displayName},
+displayName, value}``, from what the errand has that a CRM would keep as such:
+who else reported it, its pets, its origin as a help text.
 """
 
 import uuid
@@ -44,7 +52,30 @@ def errand(found: Errand, rows: QuerySet[ErrandRow], flags: Flags) -> dict:
     }
     if flags.rows:
         data["rows"] = _rows(found, rows, flags)
+    if flags.basic_fields:
+        data["basicFields"] = _basic_fields(found)
     return data
+
+
+BASIC_TYPES = {"helptext": "Hjälptext", "textfield": "Textfält", "attachment": "Bilaga"}
+
+
+def _basic_fields(found: Errand) -> list[dict]:
+    fields = [("helptext", "Registrerad via", found.get_source_display())]
+    if found.pets:
+        fields.append(("textfield", "Husdjur", found.pets))
+    if found.reporter_name:
+        reporter = ", ".join(p for p in (found.reporter_name, found.reporter_phone, found.reporter_email) if p)
+        fields.append(("textfield", "Annan anmälare", reporter))
+    return [
+        {
+            "id": _guid("basic-field", f"{found.number}:{name}"),
+            "type": {"id": kind, "displayName": BASIC_TYPES[kind]},
+            "displayName": name,
+            "value": value,
+        }
+        for kind, name, value in fields
+    ]
 
 
 def _rows(found: Errand, rows: QuerySet[ErrandRow], flags: Flags) -> list[dict]:
@@ -81,7 +112,7 @@ def _row(row: ErrandRow, number: int, errand_people: list[ErrandParticipant], no
         data["entityPath"] = [{"displayName": nodes[i].label} for i in row.node.path_ids if i in nodes]
     if flags.participants:
         data["participants"] = _participants(row, errand_people)
-    if flags.accounting and row.estimated_cost is not None:
+    if flags.accounting:
         data["accounting"] = _accounting(row, obj, flags)
     return data
 
@@ -126,7 +157,8 @@ def _participant(type_id: str, type_name: str, name: str) -> dict:
 
 
 def _accounting(row: ErrandRow, obj: RentalObject, flags: Flags) -> dict:
-    data: dict = {"estimatedCost": row.estimated_cost.quantize(FOUR_PLACES)}
+    cost = row.estimated_cost
+    data: dict = {"estimatedCost": cost.quantize(FOUR_PLACES) if cost is not None else None}
     if flags.vat:
         data["vat"] = {"registered": obj.kind not in VAT_EXEMPT_KINDS}
     if flags.coding:

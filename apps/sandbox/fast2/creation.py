@@ -10,8 +10,9 @@ with a utförare.
 
 A resursId is a utförare the sandbox knows: "R<n>" (resources.py), as GET /v1/arbetsorder
 shows one (there is no list of resources in API 1.1). Fields the sandbox's
-errand rows have no place for are refused with a reason, never dropped:
-a caller must not believe that an invoice basis was stored. The anmärkning
+errand rows have no place for (externtId, externtNr, buntId, nyEnhet) are
+refused with a reason, never dropped; ekonomi and fakturera are kept
+(economy.py). The anmärkning
 (staff only) and another reporter (anmalare) are kept, as GET shows them.
 """
 
@@ -22,7 +23,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from apps.sandbox.fast2 import resources, structure
+from apps.sandbox.fast2 import economy, resources, structure
 from apps.sandbox.fast2.updates import UpdateInvalid, plan_errand, planning
 from apps.sandbox.models import (
     Customer,
@@ -42,7 +43,7 @@ DUE_AFTER = timedelta(days=14)
 KINDS = {"F": Errand.Kind.ORDER, "U": Errand.Kind.UNDERHALL}
 SYSTEM_ONLY_KINDS = ("T",)
 # Write fields of 7.6.2 the sandbox has nowhere to keep.
-NOT_KEPT = ("externtId", "externtNr", "buntId", "nyEnhet", "ekonomi", "fakturera")
+NOT_KEPT = ("externtId", "externtNr", "buntId", "nyEnhet")
 MAX_DESCRIPTION = 4000
 REPORTER_FIELDS = ("reporter_name", "reporter_phone", "reporter_email")
 
@@ -68,7 +69,10 @@ def create(body: dict[str, Any], *, by: str) -> ErrandRow:
     status = _status(body.get("statusKod"), performer)
     try:
         start, until = planning(body["planering"]) if body.get("planering") is not None else (None, None)
-    except UpdateInvalid as exc:
+        accounts = ErrandRow()
+        economy.apply_ekonomi(accounts, body.get("ekonomi") or {})
+        economy.apply_fakturera(accounts, body.get("fakturera") or {})
+    except (UpdateInvalid, economy.EconomyInvalid) as exc:
         raise CreateInvalid(str(exc)) from None
     return _save(
         obj=obj,
@@ -90,6 +94,8 @@ def create(body: dict[str, Any], *, by: str) -> ErrandRow:
             "priority": _priority(body.get("prioKod")),
             "planned_at": start,
             "planned_until": until,
+            "economy": accounts.economy,
+            "invoicing": accounts.invoicing,
         },
         by=by,
     )
@@ -236,7 +242,7 @@ def customer_of(value: Any, obj: RentalObject) -> Customer | None:
     if customer is None:
         raise CreateInvalid("kundNr finns inte.")
     if not structure.may_report(customer, obj, timezone.localdate()):
-        raise CreateInvalid(f"Kunden kan inte felanmäla på objekt {obj.number}.")
+        raise CreateInvalid(f"kundNr: kunden kan inte felanmäla på objekt {obj.number}.")
     return customer
 
 

@@ -2,8 +2,13 @@
 
 The contact details are the ones PM5 keeps (ContactDetail), so a change made
 here is what the tenant sees on Mina sidor. PM5 keeps an e-mail address, a home
-phone and a mobile: FAST2's telefon types Bostad and Mobil. The types Arbete
-and Avflyttad have no place there and are refused rather than dropped.
+phone and a mobile: FAST2's telefon types Bostad and Mobil. The seed's other
+two types (Arbete, Avflyttad: 001:943) are kept with the customer in the
+sandbox only, so PM5 does not show them to the tenant.
+
+``nummer`` is the personnummer ("Generellt personnummer", 001:902); the
+lookup by kundnummer is by the customer number. A personnummer must never
+reach a log line or URL: the sandbox only answers it in a JSON body.
 
 PUT is the contract's reading (ambiguity 12): epostAdress is set when sent
 ("" removes it), each sent telefon is upserted by typ (an empty telefonNr
@@ -25,7 +30,7 @@ from apps.sandbox.http import BadRequest
 from apps.sandbox.models import ContactDetail, Customer
 
 PHONE_KINDS = {"Bostad": ContactDetail.Kind.TELEFON, "Mobil": ContactDetail.Kind.MOBIL}
-UNKEPT_PHONE_TYPES = ("Arbete", "Avflyttad")
+OTHER_PHONE_TYPES = ("Arbete", "Avflyttad")
 PHONE = re.compile(r"\+?[0-9 ()-]{6,30}")
 
 
@@ -33,12 +38,17 @@ def kund(customer: Customer) -> dict[str, Any]:
     details = {d.kind: d.value for d in customer.contact_details.all()}
     return {
         "id": customer.pk,
-        "nummer": customer.customer_number,
+        "nummer": customer.personnummer,
         "namnHela": customer.full_name,
         "kommunikation": {
             "epostAdress": details.get(ContactDetail.Kind.EPOST),
             "telefon": [
                 {"typ": typ, "telefonNr": details[kind]} for typ, kind in PHONE_KINDS.items() if kind in details
+            ]
+            + [
+                {"typ": typ, "telefonNr": customer.other_phones[typ]}
+                for typ in OTHER_PHONE_TYPES
+                if customer.other_phones.get(typ)
             ],
         },
     }
@@ -77,12 +87,16 @@ def contact_details(request: HttpRequest, customer_id: str, resource: auth.Resou
         return error(400, "BadRequest", str(exc))
     with transaction.atomic():
         for kind, value in changes.items():
-            ContactDetail.store(customer, kind, value)
+            if kind in OTHER_PHONE_TYPES:
+                customer.other_phones = {t: n for t, n in (customer.other_phones | {kind: value}).items() if n}
+                customer.save(update_fields=["other_phones"])
+            else:
+                ContactDetail.store(customer, kind, value)
     return ok()
 
 
 def _changes(body: dict[str, Any]) -> dict[str, str]:
-    """ContactDetail kind → new value ("" removes), for what the body names."""
+    """ContactDetail kind (or Arbete/Avflyttad) → new value ("" removes), for what the body names."""
     changes: dict[str, str] = {}
     if body.get("epostAdress") is not None:
         email = _text(body["epostAdress"], "epostAdress")
@@ -102,17 +116,15 @@ def _changes(body: dict[str, Any]) -> dict[str, str]:
     seen = set()
     for phone in phones:
         typ = phone.get("typ") if isinstance(phone, dict) else None
-        if typ in UNKEPT_PHONE_TYPES:
-            raise BadRequest(f"Telefontypen {typ} sparas inte här; ange Bostad eller Mobil.")
-        if typ not in PHONE_KINDS:
-            raise BadRequest("telefon.typ ska vara Bostad eller Mobil.")
+        if typ not in PHONE_KINDS and typ not in OTHER_PHONE_TYPES:
+            raise BadRequest("telefon.typ ska vara Arbete, Avflyttad, Bostad eller Mobil.")
         if typ in seen:
             raise BadRequest(f"telefon.typ {typ} förekommer mer än en gång.")
         seen.add(typ)
         number = _text(phone.get("telefonNr"), "telefonNr")
         if number and (PHONE.fullmatch(number) is None or sum(c.isdigit() for c in number) < 6):
             raise BadRequest(f"telefonNr för {typ} är inte ett giltigt telefonnummer.")
-        changes[PHONE_KINDS[typ]] = number
+        changes[PHONE_KINDS.get(typ, typ)] = number
     return changes
 
 

@@ -17,8 +17,9 @@ nothing of the body is kept. Sandbox readings where the seed says no more:
   changes and frasNr is not sent, the fras no longer fits and is cleared.
 - resursId reassigns the work order to another utförare (resources.py); the
   status stays (only create orders at once, 2.1).
-- buntId, nyEnhet, ekonomi and fakturera have no place in the sandbox's errand
-  rows and are refused with a 400, never dropped.
+- ekonomi and fakturera are kept per field (economy.py).
+- buntId and nyEnhet have no place in the sandbox's errand rows and are refused
+  with a 400, never dropped.
 """
 
 from typing import Any
@@ -26,17 +27,17 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from apps.sandbox.fast2 import creation, resources, structure, transitions, updates
+from apps.sandbox.fast2 import creation, economy, resources, structure, transitions, updates
 from apps.sandbox.models import ErrandParticipant, ErrandRow, ErrandRowHistoryEntry, Priority, WorkOrderStatus
 from apps.sandbox.models.errands import OPEN_STATUSES
 
 UpdateInvalid, UpdateRefused = updates.UpdateInvalid, updates.UpdateRefused
-NOT_KEPT = ("buntId", "nyEnhet", "ekonomi", "fakturera")
+NOT_KEPT = ("buntId", "nyEnhet")
 KNOWN = {
     *NOT_KEPT,
     *("externtId", "externtNr", "objektId", "kundNr", "resursId", "statusKod", "utrymmesId", "enhetsId"),
     *("enhetsNotering", "frasNr", "information", "arbetsordertypKod", "tilltradesKod", "prioKod"),
-    *("anmalare", "planering"),
+    *("anmalare", "planering", "ekonomi", "fakturera"),
 }
 INFORMATION = {"beskrivning": "description", "kommentar": "key_note", "anmarkning": "remark", "atgard": "action"}
 
@@ -48,7 +49,7 @@ def update(row: ErrandRow, body: dict[str, Any], *, by: str) -> None:
         raise UpdateRefused(f"Arbetsordern är {row.status} och kan inte längre ändras.")
     try:
         notes, performer, target = _apply(row, body)
-    except creation.CreateInvalid as exc:
+    except (creation.CreateInvalid, economy.EconomyInvalid) as exc:
         raise UpdateInvalid(str(exc)) from None
     row.save()
     row.errand.save()
@@ -116,6 +117,10 @@ def _apply(row: ErrandRow, body: dict[str, Any]) -> tuple[list[str], ErrandParti
         if (start, until) != (row.planned_at, row.planned_until):
             row.planned_at, row.planned_until = start, until
             notes.append(updates.planned_note(start, until))
+    if "ekonomi" in body:
+        economy.apply_ekonomi(row, body["ekonomi"])
+    if "fakturera" in body:
+        economy.apply_fakturera(row, body["fakturera"])
     performer = None
     if body.get("resursId") not in (None, ""):
         performer = creation.performer_of(body["resursId"])

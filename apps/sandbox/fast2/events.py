@@ -8,17 +8,26 @@ a field but the sandbox no history (sandbox-defined): aktivFrom is the day the
 händelse was registered until one is set, aktivTom is null for "no end",
 modifieradAv/datumModifierad are the creator and the registration until the
 first change.
+
+Linking a file (seed 2.7: "Händelser är även där FAST2 kopplar filer"; 8.0: the
+link is made "in the endpoints above that handle files", none of which has a
+file field): the sandbox's reading is a list of temporary file names in the
+händelse it is created with, sandbox-defined ``filer: ["<name from POST
+tempfile>"]``. Each must be a temporary file of the same resource; it becomes
+one of the work order's files (its ``filer``, GET file/{id}) and is no longer
+temporary. Only an open work order takes files, as only an open one loses them.
 """
 
 from typing import Any
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from apps.sandbox.fast2 import auth, lookup, serializers
 from apps.sandbox.fast2.wire import FAST2, answer, created, error, ok, optional_date
 from apps.sandbox.http import BadRequest
-from apps.sandbox.models import ErrandRow, ErrandRowHistoryEntry
+from apps.sandbox.models import ErrandRow, ErrandRowHistoryEntry, ErrandRowMedia, TempFile
 
 
 class EventInvalid(Exception):
@@ -36,10 +45,32 @@ def events(request: HttpRequest, row: ErrandRow, resource: auth.Resource) -> Htt
     try:
         body = FAST2.json_object(request)
         _apply(entry, {name: body.get(name) for name in ("rubrik", "text", "typKod")})
+        files = _temp_files(body.get("filer"), resource)
     except (BadRequest, EventInvalid) as exc:
         return error(400, "BadRequest", str(exc))
-    entry.save()
+    if files and not row.is_open:
+        label = row.get_status_display().lower()
+        return error(409, "Conflict", f"filer: arbetsorder {row.pk} är {label}; den tar inte emot filer.")
+    with transaction.atomic():
+        entry.save()
+        ErrandRowMedia.objects.bulk_create(
+            ErrandRowMedia(row=row, content_type=f.content_type, content=f.content, note=f.original_name[:200])
+            for f in files
+        )
+        TempFile.objects.filter(pk__in=[f.pk for f in files]).delete()
     return created(entry.pk)
+
+
+def _temp_files(value: Any, resource: auth.Resource) -> list[TempFile]:
+    """The temporary files ``filer`` names: the resource's own uploads, each once."""
+    if value in (None, []):
+        return []
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value) or len(set(value)) != len(value):
+        raise EventInvalid("filer ska vara en lista med namn på temporära filer, vart och ett en gång.")
+    found = list(TempFile.objects.filter(name__in=value, uploaded_by=resource.username))
+    if len(found) != len(value):
+        raise EventInvalid("filer: en temporär fil finns inte (eller är redan kopplad).")
+    return found
 
 
 @FAST2.endpoint

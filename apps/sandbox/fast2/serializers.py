@@ -7,6 +7,12 @@ would need three more calls to name the room and the unit). ``filer`` lists the
 files linked to the work order, the photos tenants attach through PM5, as
 ``{id, namn, contentType, storlek}``: the seed has no such field (contract
 ambiguity 5), and the ids are those GET /v1/filetransfer/file/{id} serves.
+
+The people groups are never null where the sandbox knows them (sandbox readings):
+registreradAv is whoever wrote the row's first händelse, modifieradAv whoever
+changed it last, utfordAv the utförare once it is done, referens the landlord's
+case officer (the errand's handläggare, the company's own phone and e-mail).
+prioSla is the priority's SLA as an ISO 8601 duration (PT24H, P14D: sla.py).
 """
 
 import mimetypes
@@ -17,7 +23,7 @@ from django.db.models import Max, Prefetch, QuerySet
 from django.db.models.functions import Coalesce, Greatest, Length
 from django.utils import timezone
 
-from apps.sandbox.fast2 import resources
+from apps.sandbox.fast2 import economy, resources, sla
 from apps.sandbox.fast2.wire import clock, day, moment
 from apps.sandbox.models import (
     Errand,
@@ -42,8 +48,15 @@ EVENT_TYPES = {
 def work_orders() -> QuerySet[ErrandRow]:
     """Every work order, with ``modified``: the latest händelse, or the registration."""
     return (
-        ErrandRow.objects.select_related("errand", "errand__rental_object", "node", "fault_type", "key_handling")
-        .prefetch_related("participants", Prefetch("media", queryset=media_listing()))
+        ErrandRow.objects.select_related(
+            "errand", "errand__rental_object__building__property", "node", "fault_type", "key_handling"
+        )
+        .prefetch_related(
+            "participants",
+            "errand__participants",
+            Prefetch("media", queryset=media_listing()),
+            Prefetch("history", queryset=ErrandRowHistoryEntry.objects.order_by("at", "pk")),
+        )
         .annotate(modified=Greatest(Coalesce(Max("history__at"), "registered_at"), "registered_at"))
         .order_by("-registered_at", "-pk")
     )
@@ -68,6 +81,7 @@ def work_order(row: ErrandRow, nodes: dict[str, Node] | None = None, ids: dict[s
     handler = next((p for p in row.participants.all() if p.role == ErrandParticipant.Role.HANDLER), None)
     entry = row.key_handling.permits_entry if row.key_handling else None
     modified = getattr(row, "modified", None) or row.registered_at
+    history = list(row.history.all())
     return {
         "id": row.pk,
         # The errand's number and the row's GUID in Errands v2, where the row's accounting is.
@@ -101,13 +115,17 @@ def work_order(row: ErrandRow, nodes: dict[str, Node] | None = None, ids: dict[s
         "tilltrade": None
         if entry is None
         else {"tilltradeKod": "J" if entry else "N", "tilltradeBesk": "Ja" if entry else "Nej"},
-        "prio": {"prioKod": str(row.priority), "prioBesk": _priority_label(row.priority), "prioSla": None},
-        "registrerad": {"datumregistrerad": moment(row.registered_at), "registreradAv": None},
+        "prio": {
+            "prioKod": str(row.priority),
+            "prioBesk": _priority_label(row.priority),
+            "prioSla": sla.iso_duration(sla.AGREED.get(row.priority, sla.AGREED[Priority.NORMAL])),
+        },
+        "registrerad": {"datumregistrerad": moment(row.registered_at), "registreradAv": _by(history[:1], ids)},
         "bestalld": {"datumBestalld": moment(row.ordered_at), "bestalldAv": None} if row.ordered_at else None,
         "accepterad": {"datumAccepterad": moment(row.accepted_at)} if row.accepted_at else None,
-        "utford": {"datumUtford": moment(row.done_at), "utfordAv": None} if row.done_at else None,
-        "modifierad": {"datumModifierad": moment(modified), "modifieradAv": None},
-        "referens": None,
+        "utford": {"datumUtford": moment(row.done_at), "utfordAv": _resource(handler, ids)} if row.done_at else None,
+        "modifierad": {"datumModifierad": moment(modified), "modifieradAv": _by(history[-1:], ids)},
+        "referens": _reference(errand),
         "pamin1": None,
         "pamin2": None,
         "planering": {
@@ -117,8 +135,8 @@ def work_order(row: ErrandRow, nodes: dict[str, Node] | None = None, ids: dict[s
         }
         if row.planned_at
         else None,
-        "ekonomi": None,
-        "fakturera": None,
+        "ekonomi": economy.ekonomi(row),
+        "fakturera": economy.fakturera(row),
         "ursprung": errand.source,
         "annanAnmalare": {
             "namn": errand.reporter_name,
@@ -179,6 +197,34 @@ def _comment(errand: Errand, row: ErrandRow) -> str | None:
     if row.key_note:
         parts.append(row.key_note)
     return ". ".join(parts) or None
+
+
+def _resource(person: ErrandParticipant | None, ids: dict) -> dict | None:
+    """A Resurs group: a utförare the sandbox knows by name, its phone and e-mail as it has them."""
+    if person is None:
+        return None
+    phones = [{"typ": "Arbete", "telefonNr": person.phone}] if person.phone else []
+    return {
+        "id": ids.get(person.display_name),
+        "namn": person.display_name,
+        "kommunikation": {"epostAdress": person.email or None, "telefon": phones},
+    }
+
+
+def _by(entries: list[ErrandRowHistoryEntry], ids: dict) -> dict | None:
+    """Who wrote (or last changed) a händelse, as a Resurs: a known utförare has its id, others a name only."""
+    if not entries:
+        return None
+    name = entries[0].modified_by or entries[0].user
+    return {"id": ids.get(name), "namn": name, "kommunikation": None} if name else None
+
+
+def _reference(errand: Errand) -> dict | None:
+    company = errand.rental_object.building.property.company
+    officer = next((p for p in errand.participants.all() if p.row_id is None and p.role == "handler"), None)
+    name = officer.display_name if officer else company.name
+    phones = [{"typ": "Arbete", "telefonNr": company.phone}] if company.phone else []
+    return {"id": None, "namn": name, "kommunikation": {"epostAdress": company.email or None, "telefon": phones}}
 
 
 def _priority_label(code: int) -> str:

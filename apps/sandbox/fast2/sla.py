@@ -16,6 +16,13 @@ from apps.sandbox.models import ErrandRow, ErrandRowHistoryEntry, Priority
 AGREED = {Priority.AKUT: timedelta(hours=24), Priority.NORMAL: timedelta(days=14)}
 
 
+def iso_duration(span: timedelta) -> str:
+    """prioSla as ISO 8601: P14D for whole days beyond one, else hours (PT24H)."""
+    if span > timedelta(days=1) and span % timedelta(days=1) == timedelta(0):
+        return f"P{span.days}D"
+    return f"PT{int(span.total_seconds() // 3600)}H"
+
+
 def agreed_end(row: ErrandRow) -> datetime:
     return row.registered_at + AGREED.get(row.priority, AGREED[Priority.NORMAL])
 

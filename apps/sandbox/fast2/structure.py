@@ -12,6 +12,7 @@ object; the seed's "fiktivt utrymme för objektet i stort" (3.5) is then the
 object's root node itself.
 """
 
+import zlib
 from datetime import date
 from typing import Any
 
@@ -177,6 +178,12 @@ def utrymme(room: Node) -> dict[str, Any]:
     }
 
 
+def kind_id(code: str) -> int:
+    """Enhetstyp.id (a long, 7.3): PM5 knows a unit kind by its code only, so the sandbox numbers the
+    code itself (CRC-32), the same in every process and every demo build."""
+    return zlib.crc32(code.encode())
+
+
 def enhet(unit: Node, room: Node) -> dict[str, Any]:
     record = getattr(unit, "unit_record", None)
     latest = (
@@ -189,7 +196,7 @@ def enhet(unit: Node, room: Node) -> dict[str, Any]:
     return {
         "id": number(unit),
         "utrymme": {"id": number(room)},
-        "enhetstyp": {"kod": unit.kind_id, "id": None},
+        "enhetstyp": {"kod": unit.kind_id, "id": kind_id(unit.kind_id)},
         "beskrivning": unit.label,
         "underhall": planned is not None,
         "felanmalan": unit.kind.fault_types.exists(),

@@ -14,6 +14,8 @@ class Customer(models.Model):
     first_name = models.CharField(max_length=60)
     last_name = models.CharField(max_length=60)
     customer_since = models.DateField()
+    # FAST2's telefon types PM5 has no contact detail for (seed 7.4): {"Arbete": "...", "Avflyttad": "..."}.
+    other_phones = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["customer_number"]

@@ -177,6 +177,9 @@ class ErrandRow(models.Model):
     incoming_reference = models.ForeignKey(
         "sandbox.IncomingReference", on_delete=models.SET_NULL, null=True, blank=True, related_name="rows"
     )
+    # FAST2's ekonomi and fakturera as staff set them, wire names as keys (fast2/economy.py derives the rest).
+    economy = models.JSONField(default=dict, blank=True)
+    invoicing = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["pk"]

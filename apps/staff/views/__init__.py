@@ -10,7 +10,9 @@ from apps.staff.views.actions import (
     plan,
     remove_contact,
 )
+from apps.staff.views.new_work_order import new_work_order
 from apps.staff.views.queue import queue
+from apps.staff.views.resource import my_resource
 from apps.staff.views.work_order import work_order
 
 __all__ = [
@@ -20,6 +22,8 @@ __all__ = [
     "close_sla",
     "edit_contact",
     "move_status",
+    "my_resource",
+    "new_work_order",
     "plan",
     "queue",
     "remove_contact",

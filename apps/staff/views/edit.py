@@ -9,16 +9,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from apps.backends.errors import BackendError, BackendNotFound
-from apps.staff import editing
+from apps.staff import editing, services
 from apps.staff.forms import WorkOrderForm
 from apps.staff.refusals import ActionRefused
 from apps.staff.views.page import back_to_page, detail
 
 ANCHOR = "andra-arbetsordern"
+# Checking a posted utrymme, enhet or fras needs no list: FAST2 refuses one not of this objekt at its field.
+_NO_CHOICES_NEEDED = services.Places()
 
 
 def edit_work_order(request: HttpRequest, work_order_id: int) -> HttpResponse:
-    form = WorkOrderForm(request.POST)
+    form = WorkOrderForm(request.POST, places=_NO_CHOICES_NEEDED)
     if not form.is_valid():
         return detail(request, work_order_id, bound={"work_order_form": form}, status=400)
     try:

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.backends.errors import BackendError, BackendNotFound
-from apps.staff import editing, services
+from apps.staff import attachments, editing, services
 from apps.staff.forms import (
+    AttachForm,
     ContactForm,
     EventChangeForm,
     EventForm,
@@ -56,6 +57,7 @@ def detail(
     edited_event = _one_of([e for e in page.events if not e.is_system], editing_event)
     forms = {
         "event_form": EventForm(event_types=page.event_types),
+        "attach_form": AttachForm(event_types=page.event_types),
         "priority_form": PriorityForm(initial={"priority": wo.priority_code}),
         "contact_form": ContactForm(prefix="new"),
         "planning_form": PlanningForm(
@@ -66,13 +68,16 @@ def detail(
         "event_change_form": EventChangeForm(
             event_types=page.event_types, initial=EventChangeForm.initial_for(edited_event) if edited_event else None
         ),
-        "work_order_form": WorkOrderForm(initial=editing.current(wo)),
+        "work_order_form": WorkOrderForm(initial=editing.current(wo), places=page.places),
         "time_form": TimeForm(
             activities=list(page.activities),
             initial=TimeForm.initial_for(edited) if edited else {"day": timezone.localdate()},
         ),
     } | (bound or {})
+    if bound and "work_order_form" in bound and page.places is not None:
+        bound["work_order_form"].offer(page.places)  # the choices it was checked without
     context = {"page": page, "wo": wo, "open": wo.is_open, "edited_time": edited, "edited_event": edited_event}
+    context["pending_file"] = attachments.pending(request.session, work_order_id)
     context |= forms
     if bound:
         context["form"] = next(iter(bound.values()))  # the error summary and the "Fel:" title

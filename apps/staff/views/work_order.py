@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from apps.staff.views import edit, events, times
+from apps.staff.views import edit, events, files, times
 from apps.staff.views.page import detail
 
 # The submit buttons' names → what each does; the first one present in the POST wins.
@@ -22,6 +22,8 @@ ACTIONS = {
     "change_event": events.change_event,
     "delete_event": events.delete_event,
     "edit_work_order": edit.edit_work_order,
+    "attach_file": files.attach_file,
+    "drop_file": files.drop_file,
 }
 
 
