@@ -346,6 +346,79 @@ def test_a_report_refused_while_another_callers_probe_is_out_comes_back_within_t
     assert before + timedelta(seconds=2) <= attempt.retry_at <= timezone.now() + timedelta(seconds=4)
 
 
+class FlakyPm5:
+    """A PM5 client whose calls fail with a 5xx as listed, then answer; it records every call."""
+
+    def __init__(self, failures: dict[str, int], create_fails: bool = False):
+        self.failures = failures
+        self.create_fails = create_fails
+        self.calls: list[str] = []
+
+    def _call(self, name: str):
+        self.calls.append(name)
+        if self.failures.get(name, 0):
+            self.failures[name] -= 1
+            raise BackendUnavailable(f"PM5 {name}: HTTP 500")
+
+    def open_session(self, *, customer_number):
+        self._call("open session")
+        return "key"
+
+    def get_session(self, key, parts):
+        self._call("get session")
+        return mock.Mock(errands=[])
+
+    def create_fault_report(self, key, request, *, idempotency_key):
+        self._call("create")
+        if self.create_fails:
+            raise BackendUnavailable("PM5 create fault report: HTTP 500")
+        return 4711
+
+    def get_errand(self, key, errand_id):
+        self._call("get errand")
+        return mock.Mock(errand_id=errand_id, number="R-4711")
+
+
+def test_one_stray_failure_of_opening_the_session_costs_no_attempt(queued, monkeypatch):
+    pm5 = FlakyPm5({"open session": 1})
+    monkeypatch.setattr(delivery, "get_client", lambda: pm5)
+    monkeypatch.setattr(delivery, "request_for", lambda report: None)
+
+    assert delivery.deliver(queued.pk).delivered
+    assert pm5.calls == ["open session", "open session", "create", "get errand"]
+
+
+def test_after_a_lost_answer_one_stray_failure_of_the_check_costs_no_attempt(queued, monkeypatch):
+    FaultReport.objects.filter(pk=queued.pk).update(outcome_unknown=True, first_attempt_at=timezone.now())
+    pm5 = FlakyPm5({"get session": 1})
+    monkeypatch.setattr(delivery, "get_client", lambda: pm5)
+    monkeypatch.setattr(delivery, "request_for", lambda report: None)
+
+    assert delivery.deliver(queued.pk).delivered
+    assert pm5.calls == ["open session", "get session", "get session", "create", "get errand"]
+
+
+def test_a_failed_create_is_never_sent_again_in_the_same_attempt(queued, monkeypatch):
+    pm5 = FlakyPm5({}, create_fails=True)
+    monkeypatch.setattr(delivery, "get_client", lambda: pm5)
+    monkeypatch.setattr(delivery, "request_for", lambda report: None)
+
+    assert delivery.deliver(queued.pk).retry_at is not None
+    assert pm5.calls == ["open session", "create"]
+    queued.refresh_from_db()
+    assert queued.outcome_unknown
+
+
+def test_a_session_that_fails_twice_is_a_failed_attempt(queued, monkeypatch):
+    pm5 = FlakyPm5({"open session": 2})
+    monkeypatch.setattr(delivery, "get_client", lambda: pm5)
+
+    assert delivery.deliver(queued.pk).retry_at is not None
+    assert pm5.calls == ["open session", "open session"]
+    queued.refresh_from_db()
+    assert queued.attempts == 1
+
+
 def test_an_error_that_is_not_the_backends_frees_the_report_for_the_sweep_at_once(queued, settings, monkeypatch):
     """The database busy, the task's time limit, a bug: the report is not held for the whole five-minute lease."""
     settings.FAULT_RETRY_BASE_SECONDS = 4

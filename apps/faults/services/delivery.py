@@ -24,6 +24,7 @@ errands are read first, and an errand made from this report counts as delivered.
 import logging
 import random
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
@@ -35,7 +36,13 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from apps.backends.errors import BackendError, BackendSessionExpired, BackendUnavailable, CircuitOpen
+from apps.backends.errors import (
+    BackendError,
+    BackendSessionExpired,
+    BackendTimeout,
+    BackendUnavailable,
+    CircuitOpen,
+)
 from apps.backends.pm5 import SessionParts, get_client
 from apps.backends.pm5.errands_types import FaultReportRequest, ReportContact, ReportPhoto, ReportRow
 from apps.backends.pm5.types import Errand
@@ -156,7 +163,7 @@ def deliver(report_id: int) -> Attempt:
     held = FaultReport.objects.filter(pk=report_id, status=FaultReport.Status.QUEUED, lease_until=lease)
     client = get_client()
     try:
-        key = client.open_session(customer_number=report.customer_number)
+        key = _once_more_if_it_fails(lambda: client.open_session(customer_number=report.customer_number))
         errand = _created_before(client, key, report) if report.outcome_unknown else None
         if errand is None:
             errand_id = _create(client, key, report)
@@ -184,6 +191,19 @@ def deliver(report_id: int) -> Attempt:
     return Attempt(delivered=True)
 
 
+def _once_more_if_it_fails[T](call: Callable[[], T]) -> T:
+    """A call that makes nothing in PM5 (opening a session, reading one), asked once more at once
+    when it failed with a 5xx or a lost connection: one stray failure should not cost the report a
+    whole backoff. Not after a timeout (the attempt would only take twice as long), nor when the
+    breaker refused it; never the create, which is not safe to repeat (A09)."""
+    try:
+        return call()
+    except (CircuitOpen, BackendTimeout):
+        raise
+    except BackendUnavailable:
+        return call()
+
+
 def _create(client, key: str, report: FaultReport) -> int:
     try:
         return client.create_fault_report(key, request_for(report), idempotency_key=str(report.idempotency_key))
@@ -206,7 +226,8 @@ def _created_before(client, key: str, report: FaultReport) -> Errand | None:
     """An errand made from this report by an earlier attempt whose answer never came (A09):
     received after the first attempt, on exactly the report's node path, and not already
     another report's errand."""
-    session = client.get_session(key, SessionParts(customer=False, errands=True, errand_rows=True))
+    parts = SessionParts(customer=False, errands=True, errand_rows=True)
+    session = _once_more_if_it_fails(lambda: client.get_session(key, parts))
     since = report.first_attempt_at - CLOCK_SLACK
     taken = set(
         FaultReport.objects.filter(customer_number=report.customer_number, errand_id__isnull=False).values_list(
