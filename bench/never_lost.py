@@ -67,6 +67,7 @@ PASSWORD = "Never-lost-bench-1"
 TAG = re.compile(r"\[never-lost (\d+-\d+)\]")
 STEP_RETRY_SECONDS = 1.0
 PLACE_TRIES = 3
+STEP_TRIES = 3
 LOGIN_TRIES = 5  # allauth allows 10 login attempts a minute from one address
 DEBUG_PAGES: Path | None = None  # --logs: a page the tenant could not go on from is kept there
 LOAD_SAMPLE_SECONDS = 5.0
@@ -347,7 +348,10 @@ def csrf_token(html: str) -> str:
 def report_fault(browser: requests.Session, base: str, tag: str, number: int) -> None:
     """Walk the wizard as a tenant would, picking different places for different reports, and submit."""
     url = post(browser, base, f"{base}/felanmalan/", {})
+    if not url:
+        raise RuntimeError("the fault report could not be started")
     asked = 0  # how often the place step has been asked again
+    answered_again = 0  # how often a step came back with an error instead of leading on
     while not url.endswith("/kvitto/"):
         page, url = get(browser, base, url)  # a place with nothing below it redirects to the next step
         step = url.rstrip("/").split("/")[-1] if "/plats/" not in url else "plats"
@@ -380,8 +384,13 @@ def report_fault(browser: requests.Session, base: str, tag: str, number: int) ->
             data = {}
         else:
             raise RuntimeError(f"an unexpected step: {url}")
-        url = post(browser, base, base + url, data)
-        asked = 0
+        leads_to = post(browser, base, base + url, data)
+        if not leads_to:
+            answered_again += 1
+            if answered_again > STEP_TRIES or step == "kontrollera":
+                raise RuntimeError(f"{url} kept showing the step again")
+            continue  # the tenant reads the step again and answers it again
+        url, asked, answered_again = leads_to, 0, 0
 
 
 def options(page: str, name: str) -> list[str]:
@@ -422,6 +431,10 @@ def post(browser: requests.Session, base: str, url: str, data: dict) -> str:
             continue
         if response.status_code == 302:
             return response.headers["Location"].removeprefix(base)
+        if response.status_code == 200:  # the step again, with what was wrong (the page changed meanwhile)
+            if DEBUG_PAGES:
+                (DEBUG_PAGES / f"again-{time.monotonic_ns()}.html").write_text(response.text)
+            return ""
         if response.status_code < 500:
             raise RuntimeError(f"{url} answered {response.status_code}")
         time.sleep(STEP_RETRY_SECONDS)
