@@ -27,16 +27,16 @@ What it does, all on 127.0.0.1 and in a scratch folder that it removes again:
    submission, it stops the workers and servers and counts, from the sandbox's own
    tables, the errands made from each report: delivered (the portal recorded an
    errand), duplicated (more than one errand), lost (none), and whether the errand the
-   portal recorded is the report's own. It prints them and the time until the last
-   delivery; exit code 1 if a report was lost, duplicated or recorded with another
-   report's errand.
+   portal recorded is the report's own. It prints them, the time from the end of the
+   outage to the last delivery and the machine's load; exit code 1 if a report was lost,
+   duplicated, recorded with another report's errand, or still waiting.
 
-Delivery keeps its real mechanics (the task retries after a backoff that doubles, the
-sweep every 30 s, each backend's circuit breaker) but waits 3 s before the first retry and
-at most 48 s before any (--retry-base-seconds, --retry-max-seconds; the portal's own are
-15 s and 30 min): the time until the last delivery is set by the unluckiest report's
-backoff. A report caught by the outage has doubled its wait four or five times by the end
-of it, and at 20% errors an attempt (two or three calls) fails about four times in ten.
+Delivery keeps its real mechanics (the task retries after a backoff that doubles, jittered,
+the sweep every 30 s, each backend's circuit breaker) but waits at most 3 s before the first
+retry and at most 48 s before any (--retry-base-seconds, --retry-max-seconds; the portal's
+own are 15 s and 30 min): the time until the last delivery is set by the unluckiest report's
+run of failed attempts. The README's "Never lost under load" has the runs and what the worker
+logs (--logs) showed.
 """
 
 import argparse
