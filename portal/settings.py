@@ -385,6 +385,8 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "processed_folder": str(_celery_dir / "processed"),
         "store_processed": False,
     }
+    # kombu's filesystem transport, writing each message whole: its own let a worker read one half-written.
+    CELERY_BROKER_TRANSPORT = "portal.filesystem_transport:Transport"
 CELERY_BEAT_SCHEDULE_FILENAME = str(_celery_dir / "beat-schedule")
 CELERY_BEAT_SCHEDULE = {
     # The safety net of the fault-report outbox: whatever is due is sent again,
