@@ -391,6 +391,8 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "processed_folder": str(_celery_dir / "processed"),
         "store_processed": False,
     }
+    # kombu's filesystem transport, writing each message whole: its own let a worker read one half-written.
+    CELERY_BROKER_TRANSPORT = "portal.filesystem_transport:Transport"
 CELERY_BEAT_SCHEDULE_FILENAME = str(_celery_dir / "beat-schedule")
 CELERY_BEAT_SCHEDULE = {
     # The safety net of the fault-report outbox: whatever is due is sent again,
@@ -424,7 +426,8 @@ BACKEND_BREAKER_COOLDOWN_SECONDS = env_float("BACKEND_BREAKER_COOLDOWN_SECONDS",
 if BACKEND_BREAKER_FAILURES < 1 or BACKEND_BREAKER_COOLDOWN_SECONDS <= 0:
     raise ImproperlyConfigured("BACKEND_BREAKER_FAILURES must be at least 1 and the cool-down positive")
 # The outbox (apps/faults/services/delivery.py): the first retry of an undelivered fault report
-# waits this long, each next one twice as long, at most FAULT_RETRY_MAX_SECONDS.
+# waits up to this long, each next one up to twice as long, at most FAULT_RETRY_MAX_SECONDS
+# (each wait a random point in the upper half).
 FAULT_RETRY_BASE_SECONDS = env_float("FAULT_RETRY_BASE_SECONDS", 15.0)
 FAULT_RETRY_MAX_SECONDS = env_float("FAULT_RETRY_MAX_SECONDS", 30 * 60.0)
 if not 0 < FAULT_RETRY_BASE_SECONDS <= FAULT_RETRY_MAX_SECONDS:

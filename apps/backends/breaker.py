@@ -18,7 +18,7 @@ from typing import Literal
 from django.conf import settings
 from django.core.cache import cache
 
-from apps.backends.errors import BackendUnavailable
+from apps.backends.errors import CircuitOpen
 
 logger = logging.getLogger(__name__)
 
@@ -46,16 +46,16 @@ class Breaker:
         BREAKERS[name] = self
 
     def before_call(self) -> Passage:
-        """Let the call through, or raise BackendUnavailable at once while the circuit is open."""
+        """Let the call through, or raise CircuitOpen (a BackendUnavailable) at once while the circuit is open."""
         found = cache.get_many([self._opened, self._failures])
         opened = found.get(self._opened)
         if opened is None:
             return Passage(after_failures=bool(found.get(self._failures)))
-        if _now() < opened + _cooldown():
-            raise BackendUnavailable(f"{self.label}: circuit open")
+        if (now := _now()) < opened + _cooldown():
+            raise CircuitOpen(f"{self.label}: circuit open", retry_after=opened + _cooldown() - now)
         # The probe's key outlives a probe that never reports back (a killed process), so one comes later.
         if not cache.add(self._probe, 1, timeout=_cooldown() + 60):
-            raise BackendUnavailable(f"{self.label}: circuit open, probing")
+            raise CircuitOpen(f"{self.label}: circuit open, probing", retry_after=0)
         logger.info("%s circuit half-open: one probe after %.0f s", self.label, _cooldown())
         return Passage(probe=True)
 

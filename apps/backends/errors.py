@@ -19,6 +19,20 @@ class BackendUnavailable(BackendError):
     retryable = True
 
 
+class CircuitOpen(BackendUnavailable):
+    """The backend's circuit breaker refused the call: nothing was sent.
+
+    ``retry_after``: seconds until the breaker lets a probe through (0 while
+    another caller's probe is out). A caller that retries on its own schedule
+    (the fault-report outbox) should wait for that, and not count the refusal
+    as a failed attempt of its own.
+    """
+
+    def __init__(self, message: str, *, retry_after: float):
+        super().__init__(message)
+        self.retry_after = max(retry_after, 0.0)
+
+
 class BackendTimeout(BackendUnavailable):
     """The backend did not connect or answer within its timeout."""
 

@@ -34,6 +34,8 @@ def privacy(request: HttpRequest) -> HttpResponse:
         "delivered_days": DELIVERED_RETENTION.days,
         "notice_days": NOTICE_RETENTION.days,
         "email_change_days": CHANGE_RETENTION.days,
+        # The fault wizard's copies for an outage (kept_trees, CustomerSession.kept_for_outage): the cache's timeout.
+        "outage_copy_days": settings.FAULT_OUTAGE_COPY_SECONDS // (24 * 60 * 60),
         "email_link_hours": int(LINK_MAX_AGE.total_seconds() // 3600),
         "session_hours": settings.SESSION_COOKIE_AGE // 3600,
     }

@@ -9,7 +9,7 @@ import requests
 
 from apps.backends import breaker as breaker_module
 from apps.backends.breaker import Breaker, backend_states
-from apps.backends.errors import BackendNotFound, BackendTimeout, BackendUnavailable
+from apps.backends.errors import BackendNotFound, BackendTimeout, BackendUnavailable, CircuitOpen
 from apps.backends.transport import Transport
 
 
@@ -129,6 +129,41 @@ def test_while_one_probe_is_out_the_others_fail_at_once(backend, clock):
     assert passage.probe
     fail(transport, 2)
     assert http.sent == 3
+
+
+def test_an_open_breaker_says_that_it_sent_nothing_and_when_a_probe_may_go(backend, clock):
+    transport, http = backend
+    http.answers = [503, 503, 503]
+    fail(transport, 3)
+    clock.now += 10
+
+    with pytest.raises(CircuitOpen) as refused:
+        transport.json("GET", "/x", "x")
+
+    assert isinstance(refused.value, BackendUnavailable), "callers that only know BackendUnavailable still catch it"
+    assert refused.value.retry_after == pytest.approx(20)
+    assert http.sent == 3
+
+
+def test_while_another_callers_probe_is_out_there_is_no_wait_to_name(backend, clock):
+    transport, http = backend
+    http.answers = [503, 503, 503]
+    fail(transport, 3)
+    clock.now += 31
+    transport.breaker.before_call()  # another caller's probe, not yet back
+
+    with pytest.raises(CircuitOpen) as refused:
+        transport.json("GET", "/x", "x")
+
+    assert refused.value.retry_after == 0
+
+
+def test_a_failed_call_is_not_a_refusal(backend, clock):
+    transport, http = backend
+    http.answers = [503]
+    with pytest.raises(BackendUnavailable) as failed:
+        transport.json("GET", "/x", "x")
+    assert not isinstance(failed.value, CircuitOpen)
 
 
 def test_a_timeout_is_a_timeout_and_names_no_url(backend, clock):

@@ -125,11 +125,13 @@ class Deliveries:
                 raise AssertionError(f"report still {report.status} (attempts {report.attempts}) after {timeout} s")
             time.sleep(0.2)
 
-    def wait_for_attempt(self, report: FaultReport, attempts: int = 1, timeout: float = 60.0) -> FaultReport:
+    def wait_for_attempt(self, report: FaultReport, timeout: float = 60.0) -> FaultReport:
+        """Until delivery was tried and the report put back: an attempt, or a call PM5's open breaker
+        refused (no attempt, but first_attempt_at is set)."""
         deadline = time.monotonic() + timeout
         while True:
             report.refresh_from_db()
-            if report.attempts >= attempts and report.lease_until is None:
+            if report.first_attempt_at is not None and report.lease_until is None:
                 return report
             if time.monotonic() > deadline:
                 raise AssertionError(f"no attempt within {timeout} s")

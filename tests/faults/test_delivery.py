@@ -5,6 +5,7 @@ path, where a real Celery worker delivers: the tests wait for it either way.
 """
 
 import io
+import time
 from datetime import timedelta
 from unittest import mock
 
@@ -14,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import ExifTags, Image
 
+from apps.backends import breaker
+from apps.backends.breaker import BREAKERS, Passage
 from apps.backends.errors import BackendUnavailable
 from apps.backends.pm5.client import Pm5Client
 from apps.faults.models import FaultReport
@@ -246,6 +249,24 @@ def test_the_backoff_doubles_up_to_half_an_hour():
     assert delivery.backoff(30) == timedelta(minutes=30)
 
 
+def test_each_wait_is_drawn_from_the_upper_half_of_the_backoff_so_reports_that_failed_together_spread_out():
+    for attempts, longest in ((1, 15), (3, 60), (30, 30 * 60)):
+        waits = {delivery.retry_wait(attempts).total_seconds() for _ in range(50)}
+        assert all(longest / 2 <= wait <= longest for wait in waits)
+        assert len(waits) > 40, "not one wait for all"
+
+
+def test_a_failed_attempt_waits_a_jittered_backoff(queued, settings, unreachable):
+    settings.PM5_BASE_URL = f"{unreachable}/pm5"
+    settings.FAULT_RETRY_BASE_SECONDS = 40
+    FaultReport.objects.filter(pk=queued.pk).update(attempts=2)  # this is the third: up to 160 s
+
+    before = timezone.now()
+    attempt = delivery.deliver(queued.pk)
+
+    assert before + timedelta(seconds=80) <= attempt.retry_at <= timezone.now() + timedelta(seconds=160)
+
+
 def test_the_backoff_starts_from_the_configured_first_wait_and_stops_at_the_configured_longest(settings):
     settings.FAULT_RETRY_BASE_SECONDS = 5
     settings.FAULT_RETRY_MAX_SECONDS = 30
@@ -273,6 +294,146 @@ def test_an_unreachable_backend_postpones_the_report(queued, settings, unreachab
     assert attempt.retry_at == queued.next_attempt_at
     assert queued.status == FaultReport.Status.QUEUED
     assert (queued.attempts, queued.lease_until, queued.outcome_unknown) == (1, None, False)
+
+
+@pytest.fixture
+def pm5_breaker_open(settings):
+    """PM5's breaker, opened by failures of other calls just now (in this process, or any, through the cache)."""
+    settings.BACKEND_BREAKER_COOLDOWN_SECONDS = 30
+    pm5 = BREAKERS["pm5"]
+    for _ in range(settings.BACKEND_BREAKER_FAILURES):
+        pm5.failed(Passage())
+    assert pm5.state() == "open"
+    return pm5
+
+
+def test_a_call_the_open_breaker_refuses_is_not_an_attempt(queued, pm5_breaker_open, outgoing_calls):
+    FaultReport.objects.filter(pk=queued.pk).update(attempts=3)
+
+    attempt = delivery.deliver(queued.pk)
+
+    queued.refresh_from_db()
+    assert not outgoing_calls.refused, "nothing was sent"
+    assert queued.attempts == 3, "the backoff does not grow while nothing is tried"
+    assert (queued.status, queued.lease_until, queued.last_error) == (FaultReport.Status.QUEUED, None, "CircuitOpen")
+    assert attempt.retry_at == queued.next_attempt_at
+
+
+def test_a_report_the_open_breaker_refused_comes_back_just_after_the_breaker_lets_a_probe_through(
+    queued, settings, pm5_breaker_open
+):
+    settings.FAULT_RETRY_BASE_SECONDS = 4
+    settings.FAULT_RETRY_MAX_SECONDS = 30 * 60
+    FaultReport.objects.filter(pk=queued.pk).update(attempts=9)  # its own backoff is 17 minutes by now
+    half_open = timezone.now() + timedelta(seconds=30)
+
+    attempt = delivery.deliver(queued.pk)
+
+    assert half_open + timedelta(seconds=1) <= attempt.retry_at
+    assert attempt.retry_at <= half_open + timedelta(seconds=4)
+
+
+def test_a_report_refused_while_another_callers_probe_is_out_comes_back_within_the_first_wait(
+    queued, settings, pm5_breaker_open, monkeypatch
+):
+    settings.FAULT_RETRY_BASE_SECONDS = 4
+    monkeypatch.setattr(breaker, "_now", lambda: time.time() + 31)
+    assert pm5_breaker_open.before_call().probe  # someone else's probe, not back yet
+
+    before = timezone.now()
+    attempt = delivery.deliver(queued.pk)
+
+    assert before + timedelta(seconds=2) <= attempt.retry_at <= timezone.now() + timedelta(seconds=4)
+
+
+class FlakyPm5:
+    """A PM5 client whose calls fail with a 5xx as listed, then answer; it records every call."""
+
+    def __init__(self, failures: dict[str, int], create_fails: bool = False):
+        self.failures = failures
+        self.create_fails = create_fails
+        self.calls: list[str] = []
+
+    def _call(self, name: str):
+        self.calls.append(name)
+        if self.failures.get(name, 0):
+            self.failures[name] -= 1
+            raise BackendUnavailable(f"PM5 {name}: HTTP 500")
+
+    def open_session(self, *, customer_number):
+        self._call("open session")
+        return "key"
+
+    def get_session(self, key, parts):
+        self._call("get session")
+        return mock.Mock(errands=[])
+
+    def create_fault_report(self, key, request, *, idempotency_key):
+        self._call("create")
+        if self.create_fails:
+            raise BackendUnavailable("PM5 create fault report: HTTP 500")
+        return 4711
+
+    def get_errand(self, key, errand_id):
+        self._call("get errand")
+        return mock.Mock(errand_id=errand_id, number="R-4711")
+
+
+def test_one_stray_failure_of_opening_the_session_costs_no_attempt(queued, monkeypatch):
+    pm5 = FlakyPm5({"open session": 1})
+    monkeypatch.setattr(delivery, "get_client", lambda: pm5)
+    monkeypatch.setattr(delivery, "request_for", lambda report: None)
+
+    assert delivery.deliver(queued.pk).delivered
+    assert pm5.calls == ["open session", "open session", "create", "get errand"]
+
+
+def test_after_a_lost_answer_one_stray_failure_of_the_check_costs_no_attempt(queued, monkeypatch):
+    FaultReport.objects.filter(pk=queued.pk).update(outcome_unknown=True, first_attempt_at=timezone.now())
+    pm5 = FlakyPm5({"get session": 1})
+    monkeypatch.setattr(delivery, "get_client", lambda: pm5)
+    monkeypatch.setattr(delivery, "request_for", lambda report: None)
+
+    assert delivery.deliver(queued.pk).delivered
+    assert pm5.calls == ["open session", "get session", "get session", "create", "get errand"]
+
+
+def test_a_failed_create_is_never_sent_again_in_the_same_attempt(queued, monkeypatch):
+    pm5 = FlakyPm5({}, create_fails=True)
+    monkeypatch.setattr(delivery, "get_client", lambda: pm5)
+    monkeypatch.setattr(delivery, "request_for", lambda report: None)
+
+    assert delivery.deliver(queued.pk).retry_at is not None
+    assert pm5.calls == ["open session", "create"]
+    queued.refresh_from_db()
+    assert queued.outcome_unknown
+
+
+def test_a_session_that_fails_twice_is_a_failed_attempt(queued, monkeypatch):
+    pm5 = FlakyPm5({"open session": 2})
+    monkeypatch.setattr(delivery, "get_client", lambda: pm5)
+
+    assert delivery.deliver(queued.pk).retry_at is not None
+    assert pm5.calls == ["open session", "open session"]
+    queued.refresh_from_db()
+    assert queued.attempts == 1
+
+
+def test_an_error_that_is_not_the_backends_frees_the_report_for_the_sweep_at_once(queued, settings, monkeypatch):
+    """The database busy, the task's time limit, a bug: the report is not held for the whole five-minute lease."""
+    settings.FAULT_RETRY_BASE_SECONDS = 4
+    monkeypatch.setattr(Pm5Client, "open_session", mock.Mock(side_effect=RuntimeError("not the backend")))
+
+    with pytest.raises(RuntimeError):
+        delivery.deliver(queued.pk)
+
+    queued.refresh_from_db()
+    assert queued.lease_until is None
+    assert queued.attempts == 1
+    assert queued.next_attempt_at <= timezone.now() + timedelta(seconds=4)
+    with mock.patch.object(delivery.background, "send") as sent:
+        assert delivery.sweep(now=timezone.now() + timedelta(seconds=5)) == 1
+    sent.assert_called_once_with(delivery.DELIVER_TASK, queued.pk, "sv")
 
 
 def test_a_second_submit_queues_nothing_more(wizard_less_draft, django_capture_on_commit_callbacks):

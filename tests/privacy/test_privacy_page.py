@@ -22,6 +22,7 @@ def test_anyone_can_read_it_without_logging_in(client, settings):
         assert kept in text
     for kept in ("Påbörjade felanmälningar", "Skickade felanmälningar", "Bilder på fel", "Personalens logg"):
         assert kept in text
+    assert "Kopior för felanmälan när hyresvärdens system inte svarar" in text
     assert "Ändringar av din e-postadress hos hyresvärden" in text
     assert f'href="{reverse("account_login")}?next={PAGE}"' in text, "signing in leads back here"
     assert reverse("privacy:export") not in text
@@ -38,10 +39,20 @@ def test_anyone_can_read_it_without_logging_in(client, settings):
         "länken vi skickade (24 timmar)",
         "Inloggningen slutar 8 timmar efter det du senast gjorde",
         "Räknarna försvinner efter en timme.",  # the abuse limits (portal.ratelimit)
+        "Tas bort 30 dagar efter att Mina sidor senast hämtade dem",  # the copies for an outage (kept_trees)
     ],
 )
 def test_it_says_how_long_each_thing_is_kept(client, period):
     assert period in client.get(PAGE).text
+
+
+def test_it_says_how_long_the_copies_for_reporting_during_an_outage_are_kept(client, settings):
+    """The objects and node trees kept in the cache (apps/faults/services/kept_trees.py) expire with it."""
+    settings.FAULT_OUTAGE_COPY_SECONDS = 14 * 24 * 60 * 60
+
+    text = client.get(PAGE).text
+
+    assert "Tas bort 14 dagar efter att Mina sidor senast hämtade dem, även om du tar bort ditt konto" in text
 
 
 def test_every_period_it_names_has_a_task_that_deletes(settings):
@@ -99,3 +110,4 @@ def test_it_is_translated(client, language):
 
     assert {"en": "Privacy", "nb": "Personvern"}[language] in text
     assert "Det här sparar Mina sidor" not in text
+    assert "Kopior för felanmälan" not in text and "senast hämtade dem" not in text

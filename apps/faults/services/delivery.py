@@ -10,6 +10,9 @@ backend outside any transaction, and records the outcome:
 * the backend is down, slow or answers 5xx: the item stays queued, due again
   after a backoff; the task retries then, and the periodic sweep redelivers
   anything due, so nothing depends on one in-flight retry;
+* the backend's circuit breaker is open: nothing was sent, so it is no attempt
+  and the backoff does not grow; the item is due again just after the breaker
+  lets a probe through;
 * the backend refuses it (4xx): the report becomes a draft again, intact, with
   the backend's reason for the tenant to correct.
 
@@ -19,7 +22,9 @@ errands are read first, and an errand made from this report counts as delivered.
 """
 
 import logging
+import random
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import partial
@@ -31,7 +36,13 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from apps.backends.errors import BackendError, BackendSessionExpired, BackendUnavailable
+from apps.backends.errors import (
+    BackendError,
+    BackendSessionExpired,
+    BackendTimeout,
+    BackendUnavailable,
+    CircuitOpen,
+)
 from apps.backends.pm5 import SessionParts, get_client
 from apps.backends.pm5.errands_types import FaultReportRequest, ReportContact, ReportPhoto, ReportRow
 from apps.backends.pm5.general import GENERAL_ERRAND_TYPE
@@ -42,8 +53,9 @@ from portal import background
 
 logger = logging.getLogger(__name__)
 
-# The first retry waits settings.FAULT_RETRY_BASE_SECONDS (15 s), then twice as long each time,
-# at most settings.FAULT_RETRY_MAX_SECONDS (30 min).
+# The first retry waits up to settings.FAULT_RETRY_BASE_SECONDS (15 s), then up to twice as long
+# each time, at most settings.FAULT_RETRY_MAX_SECONDS (30 min); each wait is drawn from the upper
+# half of that, so reports that failed together (an outage) do not all come back at once.
 # Longer than one attempt can take (four calls, each at most the connect and read timeouts):
 # a worker that died mid-attempt frees the item after this.
 LEASE = timedelta(minutes=5)
@@ -152,13 +164,15 @@ def deliver(report_id: int) -> Attempt:
     held = FaultReport.objects.filter(pk=report_id, status=FaultReport.Status.QUEUED, lease_until=lease)
     client = get_client()
     try:
-        key = client.open_session(customer_number=report.customer_number)
+        key = _once_more_if_it_fails(lambda: client.open_session(customer_number=report.customer_number))
         errand = _created_before(client, key, report) if report.outcome_unknown else None
         if errand is None:
             errand_id = _create(client, key, report)
             errand = _read_back(client, key, errand_id)
         else:
             errand_id = errand.errand_id
+    except CircuitOpen as exc:
+        return _wait_for_breaker(report, held, exc)
     except (BackendUnavailable, BackendSessionExpired) as exc:
         # Down, slow, 5xx, or our credentials refused: nothing the tenant can change. Wait and retry.
         return _postpone(report, held, exc)
@@ -169,8 +183,26 @@ def deliver(report_id: int) -> Attempt:
             return _postpone(report, held, exc)
         _refuse(report, held, exc)
         return Attempt()
+    except Exception:
+        # Not the backend's answer (the database busy, the task's time limit, a bug): free the item now,
+        # due after the usual wait, for the sweep to send again, instead of holding it for the whole lease.
+        held.update(lease_until=None, next_attempt_at=timezone.now() + retry_wait(report.attempts))
+        raise
     _delivered(report, errand_id, errand.number if errand else "")
     return Attempt(delivered=True)
+
+
+def _once_more_if_it_fails[T](call: Callable[[], T]) -> T:
+    """A call that makes nothing in PM5 (opening a session, reading one), asked once more at once
+    when it failed with a 5xx or a lost connection: one stray failure should not cost the report a
+    whole backoff. Not after a timeout (the attempt would only take twice as long), nor when the
+    breaker refused it; never the create, which is not safe to repeat (A09)."""
+    try:
+        return call()
+    except (CircuitOpen, BackendTimeout):
+        raise
+    except BackendUnavailable:
+        return call()
 
 
 def _create(client, key: str, report: FaultReport) -> int:
@@ -195,7 +227,8 @@ def _created_before(client, key: str, report: FaultReport) -> Errand | None:
     """An errand made from this report by an earlier attempt whose answer never came (A09):
     received after the first attempt, on exactly the report's node path, and not already
     another report's errand."""
-    session = client.get_session(key, SessionParts(customer=False, errands=True, errand_rows=True))
+    parts = SessionParts(customer=False, errands=True, errand_rows=True)
+    session = _once_more_if_it_fails(lambda: client.get_session(key, parts))
     since = report.first_attempt_at - CLOCK_SLACK
     taken = set(
         FaultReport.objects.filter(customer_number=report.customer_number, errand_id__isnull=False).values_list(
@@ -264,20 +297,46 @@ def description_for(report: FaultReport) -> str:
 
 
 def backoff(attempts: int) -> timedelta:
+    """The longest wait after ``attempts`` failed attempts: the first wait, doubled each time, capped."""
     wait = settings.FAULT_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0)
     return timedelta(seconds=min(wait, settings.FAULT_RETRY_MAX_SECONDS))
 
 
+def retry_wait(attempts: int) -> timedelta:
+    """The wait before the next attempt: a random point in the upper half of the backoff."""
+    longest = backoff(attempts).total_seconds()
+    return timedelta(seconds=random.uniform(longest / 2, longest))
+
+
 def _postpone(report: FaultReport, held: Any, exc: BackendError) -> Attempt:
-    retry_at = timezone.now() + backoff(report.attempts)
+    retry_at = timezone.now() + retry_wait(report.attempts)
     logger.warning(
         "Fault report %s not delivered (attempt %s, %s); next try at %s",
         report.pk,
         report.attempts,
-        type(exc).__name__,
+        # An unavailable backend's text names only the backend, the call and the status (apps.backends.errors).
+        exc if isinstance(exc, BackendUnavailable) else type(exc).__name__,
         retry_at.isoformat(timespec="seconds"),
     )
     held.update(lease_until=None, next_attempt_at=retry_at, last_error=type(exc).__name__)
+    return Attempt(retry_at=retry_at)
+
+
+def _wait_for_breaker(report: FaultReport, held: Any, exc: CircuitOpen) -> Attempt:
+    """The breaker refused the call, so nothing was sent: not an attempt, and no longer a wait.
+
+    Due again just after the breaker lets its probe through, spread over the upper half of the
+    first wait, so a report is there to be the probe and the rest follow once it has answered.
+    """
+    first = settings.FAULT_RETRY_BASE_SECONDS
+    retry_at = timezone.now() + timedelta(seconds=exc.retry_after + random.uniform(first / 2, first))
+    logger.info(
+        "Fault report %s waits for the breaker (%s); next try at %s",
+        report.pk,
+        exc,
+        retry_at.isoformat(timespec="seconds"),
+    )
+    held.update(lease_until=None, next_attempt_at=retry_at, attempts=F("attempts") - 1, last_error=type(exc).__name__)
     return Attempt(retry_at=retry_at)
 
 
