@@ -58,6 +58,6 @@ def wait_until_up(port: int, process: subprocess.Popen, timeout: float = 60.0) -
         try:
             requests.get(f"http://127.0.0.1:{port}/konto/login/", timeout=2)
             return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # a first answer can be slow on a busy machine
             time.sleep(0.2)
     raise RuntimeError(f"the server on port {port} did not start within {timeout:.0f} s")
