@@ -118,14 +118,19 @@ def main() -> int:
     try:
         tenants = build(args.tenants)
         staff_secret = make_staff()
-        sandbox_env = env | {"SANDBOX_ENABLED": "true"}
+        # runserver serves each request on a new thread: a connection kept open per thread would
+        # be left behind by every one of them, until PostgreSQL refuses more.
+        sandbox_env = env | {"SANDBOX_ENABLED": "true", "DATABASE_CONN_MAX_AGE": "0"}
         portal_env = env | {
             "SANDBOX_ENABLED": "false",
             "WEB_BIND": f"127.0.0.1:{portal_port}",
             "WEB_WORKERS": str(WEB_WORKERS),
             "WEB_MAX_REQUESTS": "0",
         }
-        with server(sandbox_env, sandbox_port), portal(portal_env, portal_port, scratch) as gunicorn:
+        with (
+            server(sandbox_env, sandbox_port, scratch / "sandbox.log"),
+            portal(portal_env, portal_port, scratch) as gunicorn,
+        ):
             base = f"http://127.0.0.1:{portal_port}"
             sandbox = f"http://127.0.0.1:{sandbox_port}"
             browsers = [log_in(base, email, PASSWORD) for email, _ in tenants]
@@ -146,6 +151,11 @@ def main() -> int:
             login = login_round_trip(base, tenants[0][0], args.latency_ms)
         print_results(pages, loads, memory, trips, login, args)
         print(f"Load average {load_average()} at the end", flush=True)
+    except BaseException:
+        for log in (scratch / "web.log", scratch / "sandbox.log"):
+            if log.exists():
+                print(f"The last lines of {log.name}:\n{log.read_text()[-3000:]}", file=sys.stderr)
+        raise
     finally:
         clean_up(prefix, scratch)
     return 0
