@@ -25,15 +25,21 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(env: dict, port: int):
-    """``manage.py runserver`` without the autoreloader: one process, whose pid is the server."""
+def server(env: dict, port: int, log: Path | None = None):
+    """``manage.py runserver`` without the autoreloader: one process, whose pid is the server.
+
+    Its output goes to ``log`` when given, else nowhere.
+    """
+    output = log.open("w") if log else subprocess.DEVNULL
     process = subprocess.Popen(
         [PYTHON, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output,
+        stderr=output,
     )
+    if log:
+        output.close()  # the server holds its own copy
     try:
         wait_until_up(port, process)
         yield process
@@ -58,6 +64,6 @@ def wait_until_up(port: int, process: subprocess.Popen, timeout: float = 60.0) -
         try:
             requests.get(f"http://127.0.0.1:{port}/konto/login/", timeout=2)
             return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # a first answer can be slow on a busy machine
             time.sleep(0.2)
     raise RuntimeError(f"the server on port {port} did not start within {timeout:.0f} s")

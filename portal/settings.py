@@ -113,7 +113,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "apps.accounts.context_processors.session_timeout",
             ],
-            "builtins": ["portal.formatting"],
+            "builtins": ["portal.formatting", "portal.fragments"],
         },
     },
 ]
@@ -154,18 +154,20 @@ if REDIS_URL:
     # CACHE_KEY_PREFIX keeps portals (or test runs) that share one Redis apart.
     _prefix = env_str("CACHE_KEY_PREFIX")
     CACHES = {
+        # Django's RedisCache with one client per process and server (portal/cache.py says why).
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.SharedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": _prefix,
         },
         "sessions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.SharedClientRedisCache",
             "LOCATION": env_str("SESSION_REDIS_URL", REDIS_URL),
             "KEY_PREFIX": f"{_prefix}session",
         },
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Django's cache sessions, whose save of an unchanged session is one EXPIRE (portal/sessions.py).
+    SESSION_ENGINE = "portal.sessions"
     SESSION_CACHE_ALIAS = "sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
 from django.utils import translation
 
 from apps.accounts.services import create_linked_account
@@ -29,7 +30,7 @@ def _fresh_cache():
 def _clear_this_runs_keys() -> None:
     # On Redis, clear() empties the whole database, another test run's keys too (two runs on
     # one machine): with a key prefix (CACHE_KEY_PREFIX), delete only this run's keys.
-    if cache.key_prefix and type(cache).__name__ == "RedisCache":
+    if cache.key_prefix and isinstance(cache, RedisCache):
         client = cache._cache.get_client(write=True)
         for key in client.scan_iter(match=f"{cache.key_prefix}:*"):
             client.delete(key)

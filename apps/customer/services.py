@@ -13,8 +13,9 @@ never shown as fresh data anywhere else.
 
 import hashlib
 import logging
+import pickle
 from collections.abc import Callable
-from dataclasses import astuple, dataclass, replace
+from dataclasses import astuple, dataclass, fields, replace
 from datetime import date
 
 from django.conf import settings
@@ -56,12 +57,19 @@ class CustomerSession:
         self.customer_number = customer_number
 
     def data(self, parts: SessionParts = STANDARD_PARTS) -> PortalSession:
+        # Read and decoded at most once per request, however many parts of the page ask.
+        read = self._read_in_this_request()
+        if parts not in read:
+            read[parts] = self._cached_or_fetched(parts)
+        return read[parts]
+
+    def _cached_or_fetched(self, parts: SessionParts) -> PortalSession:
         cache_key = self._cache_key(parts)
         cached = cache.get(cache_key)
         if cached is not None:
             return cached
         session = self.call(lambda client, key: client.get_session(key, parts))
-        cache.set(cache_key, session, settings.CUSTOMER_SESSION_CACHE_SECONDS)
+        cache.set(cache_key, CachedSession.packing(session), settings.CUSTOMER_SESSION_CACHE_SECONDS)
         if session.objects is not None:
             # Only the objects: the rest (economy, addresses, errands) is not needed to report a fault,
             # and personal data kept for weeks should be no more than that purpose needs.
@@ -81,6 +89,7 @@ class CustomerSession:
     def forget(self) -> None:
         """Drop the cached data after a change, so the next page shows it."""
         cache.delete_many([self._cache_key(_with_months(months)) for months in (12, 24, 36)])
+        self._read_in_this_request().clear()
 
     def call[T](self, operation: Callable[[Pm5Client, str], T]) -> T:
         """Run one backend operation with the session key, renewing the key once on 401.
@@ -100,13 +109,66 @@ class CustomerSession:
         self.request.session[SESSION_KEY_NAME] = key
         return key
 
+    def _read_in_this_request(self) -> dict[SessionParts, PortalSession]:
+        """This customer's session data already read while serving the request, by parts."""
+        if self.request is None:
+            return {}
+        read = self.request.__dict__.setdefault("_customer_session_data", {})
+        return read.setdefault(self.customer_number, {})
+
     def _cache_key(self, parts: SessionParts) -> str:
         # Per customer and per set of parts; hashed so the customer number is not a cache key in clear.
         raw = f"{self.customer_number}|{astuple(parts)}".encode()
-        return "customer-session:" + hashlib.sha256(raw).hexdigest()
+        # "-parts": entries in CachedSession's form; the whole pickles an older release cached are not read.
+        return "customer-session-parts:" + hashlib.sha256(raw).hexdigest()
 
     def _kept_key(self) -> str:
         return "customer-session-kept:" + hashlib.sha256(self.customer_number.encode()).hexdigest()
+
+
+class CachedSession(PortalSession):
+    """Session data as the cache keeps it: each part pickled on its own, decoded when a page first reads it.
+
+    A page reads some parts only: the contact details page the customer and the contact
+    details, the overview neither the documents nor the contact details. Decoding the whole
+    answer (12 months of notices, every errand with its rows) took about as long as the rest
+    of a cached page's own work, so a part nobody reads is never decoded.
+    """
+
+    @classmethod
+    def packing(cls, session: PortalSession) -> "CachedSession":
+        return cls._of(
+            {
+                part.name: pickle.dumps(getattr(session, part.name), pickle.HIGHEST_PROTOCOL)
+                for part in fields(PortalSession)
+            }
+        )
+
+    @classmethod
+    def _of(cls, packed: dict[str, bytes]) -> "CachedSession":
+        cached = cls.__new__(cls)
+        object.__setattr__(cached, "_packed", packed)
+        return cached
+
+    def __getattr__(self, name: str):
+        # Only reached for what the instance does not hold yet: a part not decoded so far.
+        packed = self.__dict__.get("_packed", {})
+        if name not in packed:
+            raise AttributeError(name)
+        value = pickle.loads(packed[name])
+        object.__setattr__(self, name, value)
+        return value
+
+    def __reduce__(self):
+        # Into the cache as the packed parts only, never the decoded ones.
+        return (CachedSession._of, (self.__dict__["_packed"],))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PortalSession):
+            return NotImplemented
+        return all(getattr(self, part.name) == getattr(other, part.name) for part in fields(PortalSession))
+
+    __hash__ = PortalSession.__hash__
 
 
 def _with_months(months: int) -> SessionParts:

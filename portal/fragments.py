@@ -1,0 +1,79 @@
+"""``{% fragment %}``: a piece of a template rendered once per process for each set of inputs.
+
+Much of every page is the same for every request of its kind: the site's navigation (its
+links and translated labels) differs only by the section, the kind of account and the
+language; the language choices in the footer only by the language. Rendering them — a
+dozen ``{% url %}`` and some thirty ``{% translate %}`` — was most of the time base.html took
+(README, Benchmarks: throughput). The tag renders its body once per name, active language and
+inputs, and answers the kept HTML after that:
+
+    {% fragment "site-nav" section=request.resolver_match.namespace staff=user.is_staff %}
+      ... only section, staff, {% url %}, {% translate %}, {% static %} ...
+    {% endfragment %}
+
+The body sees nothing but its inputs (no request, user, csrf token or context processor), so
+what is kept cannot carry one person's data, and a body that needs something else fails to
+show it in every test instead of showing somebody else's. Inputs are plain values (text,
+numbers, booleans, None), compared by value. At most MAX_KEPT pieces are kept per process.
+"""
+
+import threading
+
+from django import template
+from django.conf import settings
+from django.template.base import Node, NodeList, Parser, Token, token_kwargs
+from django.urls import get_script_prefix, get_urlconf
+from django.utils import translation
+
+register = template.Library()
+
+MAX_KEPT = 1024
+PLAIN = (str, int, float, bool, type(None))
+
+_kept: dict[tuple, str] = {}
+_lock = threading.Lock()
+
+
+class FragmentNode(Node):
+    def __init__(self, name: str, inputs: dict, nodelist: NodeList):
+        self.name = name
+        self.inputs = inputs
+        self.nodelist = nodelist
+
+    def render(self, context) -> str:
+        values = {name: value.resolve(context) for name, value in self.inputs.items()}
+        for name, value in values.items():
+            if not isinstance(value, PLAIN):
+                raise template.TemplateSyntaxError(
+                    f"fragment {self.name!r}: input {name!r} must be a plain value, not {type(value).__name__}"
+                )
+        # What {% url %} and {% translate %} inside depend on, besides the inputs.
+        urls = (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+        key = (self.name, translation.get_language(), urls, tuple(sorted(values.items())))
+        html = _kept.get(key)
+        if html is None:
+            html = self.nodelist.render(context.new(values))
+            with _lock:
+                if len(_kept) >= MAX_KEPT:
+                    _kept.pop(next(iter(_kept)))  # the oldest
+                _kept[key] = html
+        return html
+
+
+@register.tag
+def fragment(parser: Parser, token: Token) -> FragmentNode:
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][-1] != bits[1][0]:
+        raise template.TemplateSyntaxError("{% fragment %} takes a quoted name, then name=value inputs")
+    inputs = token_kwargs(bits[2:], parser, support_legacy=False)
+    if len(inputs) != len(bits) - 2:
+        raise template.TemplateSyntaxError(f"fragment {bits[1]}: inputs are name=value pairs")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(bits[1][1:-1], inputs, nodelist)
+
+
+@register.filter
+def truthy(value) -> bool:
+    """True or False, for a fragment's input: ``linked=user.customer_link|truthy``."""
+    return bool(value)

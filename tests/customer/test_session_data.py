@@ -1,0 +1,69 @@
+"""The tenant's cached session data is read from the cache and decoded at most once per request."""
+
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+
+from apps.backends.pm5.types import PortalSession
+from apps.customer import services
+from apps.customer.services import STANDARD_PARTS, CustomerSession
+from apps.invoices.services import parts
+
+
+@pytest.fixture
+def cached():
+    session = PortalSession(None, None, None, None, None, None, objects=())
+    cache.set(CustomerSession(None, "15555")._cache_key(STANDARD_PARTS), services.CachedSession.packing(session))
+    return session
+
+
+def test_the_cached_data_is_read_once_however_often_the_page_asks(rf, cached):
+    request = rf.get("/")
+    with mock.patch.object(services, "cache", wraps=cache) as spy:
+        first = CustomerSession(request, "15555").data()
+        again = CustomerSession(request, "15555").data()  # another part of the same page
+
+    assert first == again == cached
+    assert spy.get.call_count == 1
+
+
+def test_another_request_reads_it_again(rf, cached):
+    with mock.patch.object(services, "cache", wraps=cache) as spy:
+        CustomerSession(rf.get("/"), "15555").data()
+        CustomerSession(rf.get("/"), "15555").data()
+
+    assert spy.get.call_count == 2
+
+
+def test_after_a_change_the_same_request_reads_anew(rf, cached):
+    request = rf.get("/")
+    customer = CustomerSession(request, "15555")
+    customer.data()
+
+    customer.forget()
+
+    with mock.patch.object(customer, "call", return_value=cached) as fetched:
+        customer.data()
+    fetched.assert_called_once()
+
+
+def test_other_parts_are_read_on_their_own(rf, cached):
+    other = PortalSession(None, None, None, None, None, None, objects=None)
+    cache.set(CustomerSession(None, "15555")._cache_key(parts(24)), services.CachedSession.packing(other))
+    customer = CustomerSession(rf.get("/"), "15555")
+
+    assert customer.data() == cached
+    assert customer.data(parts(24)) == other
+
+
+def test_a_part_the_page_does_not_read_is_never_decoded(rf):
+    session = PortalSession(None, ("contact",), ("economy",), (), ("document",), ("errand",), objects=())
+    customer = CustomerSession(rf.get("/"), "15555")
+    cache.set(customer._cache_key(STANDARD_PARTS), services.CachedSession.packing(session))
+
+    read = customer.data()
+
+    assert read.contact_details == ("contact",)
+    assert set(vars(read)) == {"_packed", "contact_details"}  # not the economy, documents or errands
+    assert read == session  # and each of the others when it is read
