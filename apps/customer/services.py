@@ -150,15 +150,6 @@ class CachedSession(PortalSession):
         object.__setattr__(cached, "_packed", packed)
         return cached
 
-    def __getattr__(self, name: str):
-        # Only reached for what the instance does not hold yet: a part not decoded so far.
-        packed = self.__dict__.get("_packed", {})
-        if name not in packed:
-            raise AttributeError(name)
-        value = pickle.loads(packed[name])
-        object.__setattr__(self, name, value)
-        return value
-
     def __reduce__(self):
         # Into the cache as the packed parts only, never the decoded ones.
         return (CachedSession._of, (self.__dict__["_packed"],))
@@ -169,6 +160,29 @@ class CachedSession(PortalSession):
         return all(getattr(self, part.name) == getattr(other, part.name) for part in fields(PortalSession))
 
     __hash__ = PortalSession.__hash__
+
+
+class _Packed:
+    """One part of a CachedSession, decoded from its pickle when a page first reads it.
+
+    A descriptor on the class rather than ``__getattr__``: a part with a default (``messages``)
+    is a class attribute of the dataclass, which ``__getattr__`` would never be asked about.
+    Not a data descriptor, so once decoded the value in the instance is read directly.
+    """
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = pickle.loads(instance.__dict__["_packed"][self.name])
+        instance.__dict__[self.name] = value
+        return value
+
+
+for _part in fields(PortalSession):
+    setattr(CachedSession, _part.name, _Packed(_part.name))
 
 
 def _with_months(months: int) -> SessionParts:

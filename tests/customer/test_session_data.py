@@ -67,3 +67,18 @@ def test_a_part_the_page_does_not_read_is_never_decoded(rf):
     assert read.contact_details == ("contact",)
     assert set(vars(read)) == {"_packed", "contact_details"}  # not the economy, documents or errands
     assert read == session  # and each of the others when it is read
+
+
+def test_every_part_comes_back_from_the_cache_as_it_went_in(rf):
+    # A part with a default (messages) is a class attribute of the dataclass: reading it must not
+    # fall back to that default instead of the cached value.
+    from apps.backends.pm5.messages_types import Message
+
+    message = Message(message_id=7, channels=(), attachments=())
+    session = PortalSession(None, None, None, None, None, None, objects=(), messages=(message,))
+    cache.set(CustomerSession(None, "15555")._cache_key(STANDARD_PARTS), services.CachedSession.packing(session))
+
+    cached = CustomerSession(rf.get("/"), "15555").data()
+
+    assert cached.messages == (message,)
+    assert cached == session
