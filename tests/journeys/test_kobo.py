@@ -18,7 +18,7 @@ def earliest():
 
 
 @pytest.fixture
-def kobo_registered(live_sandbox):
+def kobo_registered(in_process_tasks, live_sandbox):
     call_command("kobo_register_webhook")  # Kobo's messages fill the portal's copy of the units
     return live_sandbox
 

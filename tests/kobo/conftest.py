@@ -12,7 +12,7 @@ ANNA_OBJECT = "142-041-01"  # bob's apartment: one month agreed
 
 
 @pytest.fixture
-def kobo_copy(live_sandbox):
+def kobo_copy(in_process_tasks, live_sandbox):
     """Register the webhook key: the sandbox then delivers its waiting messages and the copy fills."""
     call_command("kobo_register_webhook")
     assert UnitCopy.objects.filter(object_number=KALLE_OBJECT).exists()

@@ -7,6 +7,7 @@ a notice), 200 otherwise (K6); soft delete answers 204 with x-kobo-behandlet.
 import json
 from collections.abc import Callable
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
 from apps.sandbox.http import JSON_CONTENT_TYPE, BadRequest, json_response
@@ -18,7 +19,9 @@ from apps.sandbox.models import KoboUnit
 def _answer(operation: Callable[[], tuple[KoboUnit, int] | HttpResponse]) -> HttpResponse:
     """Run one operation and map its refusals to Kobo's answers."""
     try:
-        outcome = operation()
+        # Made whole or not at all; find() locks the unit for it (PostgreSQL locks only in a transaction).
+        with transaction.atomic():
+            outcome = operation()
     except BadRequest as refused:
         return KOBO.bad_request(refused)
     except schema.Invalid as invalid:
