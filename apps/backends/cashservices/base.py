@@ -11,11 +11,9 @@ The token never appears in a log line or an error message.
 from typing import Any
 
 import requests
-from django.core.cache import cache
 
 from apps.backends.bearer import RenewedOn401
 from apps.backends.breaker import Breaker
-from apps.backends.errors import BackendInvalid
 from apps.backends.transport import Transport
 
 BREAKER = Breaker("cashservices", "Kontanttjänster")
@@ -60,22 +58,10 @@ class CashServicesBase(RenewedOn401):
         return {"Authorization": f"Bearer {self._token()}"}
 
     def _token(self) -> str:
-        key = self._token_cache_key()
-        token = cache.get(key)
-        if token:
-            return token
         form = {"grant_type": "password", "username": self.username, "password": self.password}
-        data = self.transport.json("POST", "/Token", "Token", data=form)
-        if not isinstance(data, dict) or not isinstance(data.get("access_token"), str) or not data["access_token"]:
-            raise BackendInvalid("Kontanttjänster Token: no access_token")
-        cache.set(key, data["access_token"], timeout=self._lifetime(data))
-        return data["access_token"]
-
-    def _lifetime(self, data: dict) -> int:
-        try:
-            given = int(data.get("expires_in") or 0)
-        except (TypeError, ValueError):
-            given = 0
-        if given > EXPIRY_MARGIN_SECONDS:
-            return given - EXPIRY_MARGIN_SECONDS
-        return self.token_seconds
+        return self._cached_token(
+            lambda: self.transport.json("POST", "/Token", "Token", data=form),
+            what="Kontanttjänster Token",
+            margin=EXPIRY_MARGIN_SECONDS,
+            fallback_seconds=self.token_seconds,
+        )

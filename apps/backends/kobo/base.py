@@ -11,11 +11,9 @@ drops it and fetches a new one, once. The token is never logged.
 from typing import Any
 
 import requests
-from django.core.cache import cache
 
 from apps.backends.bearer import RenewedOn401
 from apps.backends.breaker import Breaker
-from apps.backends.errors import BackendInvalid
 from apps.backends.transport import Transport, decode_json
 
 BREAKER = Breaker("kobo", "Kobo")
@@ -68,18 +66,9 @@ class KoboBase(RenewedOn401):
         return TOKEN_KEY.format(client_id=self.client_id)
 
     def _token(self) -> str:
-        key = self._token_cache_key()
-        token = cache.get(key)
-        if token:
-            return token
         form = {"grant_type": "client_credentials", "client_id": self.client_id, "client_secret": self.client_secret}
-        data = self.token_transport.json("POST", "", "token", data=form)
-        if not isinstance(data, dict) or not isinstance(data.get("access_token"), str) or not data["access_token"]:
-            raise BackendInvalid("Kobo token: no access_token")
-        try:
-            lifetime = int(data.get("expires_in") or 0) - EXPIRY_MARGIN_SECONDS
-        except (TypeError, ValueError):
-            lifetime = 0
-        if lifetime > 0:
-            cache.set(key, data["access_token"], timeout=lifetime)
-        return data["access_token"]
+        return self._cached_token(
+            lambda: self.token_transport.json("POST", "", "token", data=form),
+            what="Kobo token",
+            margin=EXPIRY_MARGIN_SECONDS,
+        )
