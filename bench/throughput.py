@@ -193,6 +193,7 @@ def environment(scratch: Path, prefix: str, sandbox_port: int) -> dict[str, str]
         "ERRANDS_BASE_URL": f"{sandbox}/errands",
         "ERRANDS_TOKEN": "sandbox-errands-token",
         "CASHSERVICES_BASE_URL": "",
+        "KOBO_BASE_URL": "",  # not measured; production would want its webhook key too
         "EID_SERVER_URL": "",
     }
 
