@@ -25,9 +25,14 @@ What it does, on 127.0.0.1 only:
 5. Memory: the tenant pages in turn until 1,000 and then 10,000 requests; each worker's
    resident size (VmRSS) after both.
 6. Round trips: the sandbox answers every call after --latency-ms; each page once cold (the
-   tenant's cached session data dropped) and warm (median of 5), one request at a time, in
-   milliseconds and in round trips (the latency); and a login to the overview, against a
-   failed login (the password hash, no backend call) plus round trips.
+   tenant's cached session data dropped) and warm (median of 5), one request at a time: its
+   milliseconds, its backend calls, and the rounds it waited for. The sandbox process records
+   when each backend request began and ended (bench/throughput_urls.py); the rounds are the
+   longest chain of a page's calls each begun after the one before it ended (bench/rounds.py),
+   so calls made at once count as one round however long the sandbox takes over each (one
+   runserver process, 50-250 ms of its own per call here: milliseconds divided by the latency
+   would count that as round trips). And a login to the overview, the tenant's session data
+   not cached, in the same terms, against a failed login (the password hash, no backend call).
 
 wrk, because it keeps 16 connections busy from a few percent of one core, where a Python
 client would take a core of the two the portal has. Numbers on a shared machine are noisy:
@@ -56,6 +61,7 @@ sys.path.insert(0, str(BENCH))  # the shared bench modules, however this is load
 sys.path.insert(0, str(ROOT / "scripts"))  # scale_out_check's Tenant: a browser with production's cookies
 from never_lost import PASSWORD, build  # noqa: E402
 from processes import free_port, server, stop, wait_until_up  # noqa: E402
+from rounds import rounds  # noqa: E402
 from scale_out_check import CSRF_FIELD, Tenant  # noqa: E402
 
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
@@ -148,7 +154,7 @@ def main() -> int:
             memory = rss_after(gunicorn, tenant_pages, base, scratch, args)
             print("Round trips ...", flush=True)
             trips = round_trips(pages, base, sandbox, tenants[0][1], args.latency_ms)
-            login = login_round_trip(base, tenants[0][0], args.latency_ms)
+            login = login_round_trip(base, sandbox, *tenants[0], args.latency_ms)
         print_results(pages, loads, memory, trips, login, args)
         print(f"Load average {load_average()} at the end", flush=True)
     except BaseException:
@@ -369,18 +375,43 @@ def rss_kib(pid: int) -> int | None:
     return int(next(line for line in status.splitlines() if line.startswith("VmRSS:")).split()[1])
 
 
-def timed(browser: Tenant, base: str, path: str, sandbox: str) -> tuple[float, int]:
-    """Milliseconds for one page, and the backend calls it made."""
-    before = backend_calls(sandbox)
+@dataclass(frozen=True)
+class Visit:
+    """One page (or the login to the overview) with the sandbox slowed down."""
+
+    ms: float
+    calls: int
+    rounds: int  # the longest chain of calls each begun after the one before it ended
+
+
+def backend_seen(sandbox: str) -> int:
+    """How many backend calls the sandbox has finished: where the next visit's calls start."""
+    return requests.get(f"{sandbox}/bench/backend-calls/", timeout=10).json()["ended"]
+
+
+def visit(sandbox: str, action) -> Visit:
+    """``action()`` timed, and the backend calls it made, as the sandbox saw them begin and end."""
+    before = backend_seen(sandbox)
     started = time.perf_counter()
-    answer = browser.get(base, path)
+    action()
     elapsed = (time.perf_counter() - started) * 1000
-    if answer.status_code != 200:
-        raise SystemExit(f"{path} answered {answer.status_code}")
-    return elapsed, backend_calls(sandbox) - before
+    calls = requests.get(f"{sandbox}/bench/backend-calls/", params={"since": before}, timeout=10).json()
+    intervals = [tuple(interval) for interval in calls["intervals"]]
+    return Visit(elapsed, len(intervals), rounds(intervals))
 
 
-def round_trips(pages: list[Page], base: str, sandbox: str, customer: str, latency_ms: int) -> dict:
+def timed(browser: Tenant, base: str, path: str, sandbox: str) -> Visit:
+    """One page, one request at a time: its milliseconds, backend calls and rounds."""
+
+    def get() -> None:
+        answer = browser.get(base, path)
+        if answer.status_code != 200:
+            raise SystemExit(f"{path} answered {answer.status_code}")
+
+    return visit(sandbox, get)
+
+
+def round_trips(pages: list[Page], base: str, sandbox: str, customer: str, latency_ms: int) -> dict[str, tuple]:
     """Each page once cold and WARM_ROUNDS times warm, one request at a time, with the sandbox slowed down."""
     from django.core.management import call_command
 
@@ -395,21 +426,31 @@ def round_trips(pages: list[Page], base: str, sandbox: str, customer: str, laten
             CustomerSession(None, customer).forget()  # the first tenant's cached session data
             cold = timed(browser, base, path, sandbox)
             warm = [timed(browser, base, path, sandbox) for _ in range(WARM_ROUNDS)]
-            trips[page.name] = (cold, (statistics.median(t for t, _ in warm), max(c for _, c in warm)))
+            trips[page.name] = (
+                cold,
+                Visit(
+                    statistics.median(v.ms for v in warm),
+                    max(v.calls for v in warm),
+                    max(v.rounds for v in warm),
+                ),
+            )
         return trips
     finally:
         with open(os.devnull, "w") as quiet:
             call_command("sandbox_behaviour", reset=True, stdout=quiet)
 
 
-def login_round_trip(base: str, email: str, latency_ms: int) -> dict:
+def login_round_trip(base: str, sandbox: str, email: str, customer: str, latency_ms: int) -> dict:
     """A login to the overview with the sandbox slowed down, against a failed login.
 
     A failed login costs the password hash and the login page, and no backend call:
     the difference is what the backend adds (the PM5 session opened at login, the
-    overview's session data). Both are timed at the server, under the same load.
+    overview's session data, not cached: as the first login after the cache let it go).
+    Both are timed at the server, under the same load.
     """
     from django.core.management import call_command
+
+    from apps.customer.services import CustomerSession
 
     with open(os.devnull, "w") as quiet:
         call_command("sandbox_behaviour", latency_ms=latency_ms, stdout=quiet)
@@ -427,18 +468,20 @@ def login_round_trip(base: str, email: str, latency_ms: int) -> dict:
                 raise SystemExit(f"a failed login answered {answer.status_code}")
         browser = Tenant()
         token = CSRF_FIELD.search(browser.get(base, "/konto/login/").text).group(1)
-        started = time.perf_counter()
-        answer = browser.request(
-            "POST", base, "/konto/login/", data={"csrfmiddlewaretoken": token, "login": email, "password": PASSWORD}
-        )
-        overview = browser.get(base, answer.headers["Location"])
-        elapsed = (time.perf_counter() - started) * 1000
-        if answer.status_code != 302 or overview.status_code != 200:
-            raise SystemExit(f"login to the overview: {answer.status_code}, then {overview.status_code}")
+        CustomerSession(None, customer).forget()
+
+        def log_in_to_the_overview() -> None:
+            data = {"csrfmiddlewaretoken": token, "login": email, "password": PASSWORD}
+            answer = browser.request("POST", base, "/konto/login/", data=data)
+            overview = browser.get(base, answer.headers["Location"])
+            if answer.status_code != 302 or overview.status_code != 200:
+                raise SystemExit(f"login to the overview: {answer.status_code}, then {overview.status_code}")
+
+        login = visit(sandbox, log_in_to_the_overview)
     finally:
         with open(os.devnull, "w") as quiet:
             call_command("sandbox_behaviour", reset=True, stdout=quiet)
-    return {"ms": elapsed, "hash_ms": min(failed)}
+    return {"visit": login, "hash_ms": min(failed)}
 
 
 def print_results(pages, loads: dict[str, Load], memory, trips, login, args) -> None:
@@ -455,19 +498,20 @@ def print_results(pages, loads: dict[str, Load], memory, trips, login, args) -> 
         )
     trip = args.latency_ms
     print()
-    print(f"With the sandbox answering in {trip} ms (one round trip), one request at a time:")
-    print(f"{'page':<26} {'cold ms':>8} {'trips':>6} {'calls':>6} {'warm ms':>8} {'trips':>6} {'calls':>6}")
-    print("-" * 72)
+    print(f"With the sandbox answering in {trip} ms (one round trip), one request at a time; rounds: the longest")
+    print("chain of backend calls each begun after the one before it ended, as the sandbox saw them:")
+    print(f"{'page':<26} {'cold ms':>8} {'calls':>6} {'rounds':>7} {'warm ms':>8} {'calls':>6} {'rounds':>7}")
+    print("-" * 73)
     for page in pages:
-        (cold, cold_calls), (warm, warm_calls) = trips[page.name]
+        cold, warm = trips[page.name]
         print(
-            f"{page.name:<26} {cold:>8.0f} {cold / trip:>6.2f} {cold_calls:>6} "
-            f"{warm:>8.0f} {warm / trip:>6.2f} {warm_calls:>6}"
+            f"{page.name:<26} {cold.ms:>8.0f} {cold.calls:>6} {cold.rounds:>7} "
+            f"{warm.ms:>8.0f} {warm.calls:>6} {warm.rounds:>7}"
         )
-    beyond_hash = (login["ms"] - login["hash_ms"]) / trip
+    visit = login["visit"]
     print(
-        f"login to the overview: {login['ms']:.0f} ms = a failed login (the password hash and the login page, "
-        f"{login['hash_ms']:.0f} ms) + {beyond_hash:.2f} round trips"
+        f"login to the overview: {visit.ms:.0f} ms, {visit.calls} calls in {visit.rounds} rounds; a failed login "
+        f"(the password hash and the login page, no call) {login['hash_ms']:.0f} ms"
     )
     print()
     print("Web workers' resident memory (VmRSS), the tenant pages in turn:")

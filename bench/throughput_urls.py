@@ -1,6 +1,7 @@
 """The bench-only URLs of bench/throughput_settings.py, in front of the portal's own."""
 
 import threading
+import time
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -11,16 +12,26 @@ from portal.urls import urlpatterns as portal_urlpatterns
 
 _lock = threading.Lock()
 _served = {"backend_calls": 0}
+# When each backend request this process served began and ended (its own clock, in seconds),
+# in the order they ended: the benchmark reads the ones of one page to count its rounds.
+_intervals: list[tuple[float, float]] = []
 
 
 def count_backend_calls(get_response):
-    """Counts the requests this process serves as the backend (the sandbox's paths)."""
+    """Counts the requests this process serves as the backend (the sandbox's paths), and times each."""
 
     def middleware(request: HttpRequest) -> HttpResponse:
-        if request.path_info.startswith("/sandbox/"):
+        if not request.path_info.startswith("/sandbox/"):
+            return get_response(request)
+        with _lock:
+            _served["backend_calls"] += 1
+        started = time.monotonic()
+        try:
+            return get_response(request)
+        finally:
+            ended = time.monotonic()
             with _lock:
-                _served["backend_calls"] += 1
-        return get_response(request)
+                _intervals.append((started, ended))
 
     return middleware
 
@@ -36,8 +47,13 @@ def layout(request: HttpRequest) -> HttpResponse:
 
 
 def backend_calls(request: HttpRequest) -> JsonResponse:
+    """The calls served so far, and (``?since=N``) the times of those that ended after the first N."""
+    since = request.GET.get("since")
     with _lock:
-        return JsonResponse(dict(_served))
+        answer: dict = dict(_served, ended=len(_intervals))
+        if since is not None:
+            answer["intervals"] = _intervals[int(since) :]
+    return JsonResponse(answer)
 
 
 urlpatterns = [
