@@ -523,8 +523,9 @@ if PRODUCTION and not ACCESSIBILITY_CONTACT_EMAIL:
     raise ImproperlyConfigured("ACCESSIBILITY_CONTACT_EMAIL must be set in production")
 
 # How many backend reads a staff page makes at once: the work order's events, statuses, SLA,
-# contacts, tider and Errands v2 rows, and an open one's utrymmen, enheter and fraser (nine).
-STAFF_PARALLEL_READS = env_int("STAFF_PARALLEL_READS", 9)
+# contacts, tider and Errands v2 rows, and when they are not cached the händelse types, the
+# aktiviteter and an open one's utrymmen, enheter and fraser (eleven); the queue's counts.
+STAFF_PARALLEL_READS = env_int("STAFF_PARALLEL_READS", 11)
 
 # Whether /readyz answers 503 when a backend cannot be reached (portal/health.py says why not by default).
 READYZ_REQUIRE_BACKENDS = env_bool("READYZ_REQUIRE_BACKENDS", default=False)

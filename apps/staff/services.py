@@ -12,6 +12,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextvars import copy_context
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import partial
+from urllib.parse import quote
 from uuid import uuid4
 
 from django.conf import settings
@@ -35,6 +37,11 @@ COUNTS_KEY = "staff:status-counts"
 COUNTS_GENERATION_KEY = "staff:status-counts-generation"
 COUNTS_SECONDS = 30
 EVENT_TYPES_KEY = "staff:event-types"
+# An objekt's utrymmen, an utrymme's enheter, an enhet's fraser: FAST2's structure, which staff
+# do not change from the portal and which changes rarely; kept a few minutes for every work order.
+PLACES_KEY = "staff:places:{level}:{parent}"
+PLACES_SECONDS = 10 * 60
+PLACE_LEVELS = ("rooms", "units", "phrases")
 # Threads for a page's backend reads, kept between requests so each keeps its pooled
 # connections (apps.backends.http is per thread). They make HTTP calls only, no queries.
 _READS = ThreadPoolExecutor(max_workers=settings.STAFF_PARALLEL_READS, thread_name_prefix="staff-reads")
@@ -111,6 +118,12 @@ def queue(filters: QueueFilters, page: int) -> QueuePage:
     return QueuePage(orders[:PAGE_SIZE], page, len(orders) > PAGE_SIZE)
 
 
+def queue_and_counts(filters: QueueFilters, page: int) -> tuple[QueuePage, StatusCounts]:
+    """The queue's page and the counts per status, read at the same time: one round, cached counts or not."""
+    counts = _read(status_counts, filters.performer)
+    return queue(filters, page), counts.result()
+
+
 def status_counts(performer: str = "") -> StatusCounts:
     """Work orders per status: all of them, or one resource's; cached until a status changes."""
     # The generation changes with every status change, so every resource's counts go at once.
@@ -130,10 +143,12 @@ def status_counts(performer: str = "") -> StatusCounts:
 
 
 def work_order_page(work_order_id: int) -> WorkOrderPage:
-    """The work order first (an unknown id ends here), then the other six reads at once.
+    """The work order first (an unknown id ends here), then every other read at once: two rounds.
 
     Each read is a round trip to FAST2 or Errands v2 and none needs another's
-    answer, so the page waits for the slowest of them rather than their sum.
+    answer, so the page waits for the slowest of them rather than their sum. The
+    value lists the forms offer come from the cache (one look-up for all of them),
+    and only the ones not there are read, with the rest.
     """
     client = fast2.get_client()
     work_order = client.work_order(work_order_id)
@@ -143,30 +158,53 @@ def work_order_page(work_order_id: int) -> WorkOrderPage:
     contacts = _read(client.contacts, work_order_id)
     errand_rows = _read(for_work_order, work_order)
     times = _read(time_reporting.sheet, work_order_id)
-    # Read with the rest, so the edit form's choices cost no round trip of their own.
-    places = _places(client, work_order) if work_order.is_open else None
+    lists = _value_lists(client, work_order)
+    places = {level: tuple(lists[level].result()) for level in PLACE_LEVELS if level in lists}
     return WorkOrderPage(
         work_order=work_order,
         events=sorted(events.result(), key=lambda e: (e.registered_at is None, e.registered_at)),
         status_choices=status_choices.result(),
-        event_types=event_types(),
+        event_types=lists["event_types"].result(),
         sla=sla.result(),
         contacts=contacts.result(),
         audit=list(AuditEntry.objects.filter(work_order_id=work_order_id).select_related("actor")),
         errand_rows=errand_rows.result(),
         times=times.result(),
-        activities=tuple(time_reporting.activities()),
-        places=Places(**{level: tuple(read.result()) for level, read in places.items()}) if places else None,
+        activities=tuple(lists["activities"].result()),
+        # An open work order's choices of where to move it: the edit form costs no round trip of its own.
+        places=Places(**places) if work_order.is_open else None,
     )
 
 
-def _places(client, work_order: fast2.WorkOrder) -> dict[str, Future]:
-    reads = {"rooms": _read(client.rooms, work_order.object_id)}
-    if work_order.room_id:
-        reads["units"] = _read(client.units, work_order.room_id)
-    if work_order.unit_id:
-        reads["phrases"] = _read(client.phrases, work_order.unit_id)
-    return reads
+def _value_lists(client, work_order: fast2.WorkOrder) -> dict[str, Future]:
+    """The händelse types, the aktiviteter and an open work order's places: cached, or read now on the pool."""
+    reads: dict[str, tuple[str, Callable[[], list]]] = {  # what → (its cache key, how to read it)
+        "event_types": (EVENT_TYPES_KEY, event_types),
+        "activities": (time_reporting.ACTIVITIES_KEY, time_reporting.activities),
+    }
+    if work_order.is_open:
+        where = {"rooms": (client.rooms, work_order.object_id)}
+        if work_order.room_id:
+            where["units"] = (client.units, work_order.room_id)
+        if work_order.unit_id:
+            where["phrases"] = (client.phrases, work_order.unit_id)
+        for level, (fetch, parent) in where.items():
+            key = PLACES_KEY.format(level=level, parent=quote(str(parent), safe=""))
+            reads[level] = (key, partial(_cached, key, PLACES_SECONDS, fetch, parent))
+    cached = cache.get_many([key for key, _ in reads.values()])
+    return {what: _known(cached[key]) if key in cached else _read(read) for what, (key, read) in reads.items()}
+
+
+def _cached[T](key: str, seconds: int, fetch: Callable[..., T], *args) -> T:
+    found = fetch(*args)
+    cache.set(key, found, seconds)
+    return found
+
+
+def _known[T](value: T) -> Future[T]:
+    known: Future[T] = Future()
+    known.set_result(value)
+    return known
 
 
 def _read[T](call: Callable[..., T], *args) -> Future[T]:

@@ -19,9 +19,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     context: dict = {"form": form, "page": None, "counts": None, "unavailable": False}
     if form.is_valid():
         filters = form.filters()
-        found = part_of_page(
-            lambda: (services.queue(filters, page_number), services.status_counts(filters.performer)), "Staff queue"
-        )
+        found = part_of_page(lambda: services.queue_and_counts(filters, page_number), "Staff queue")
         context["page"], context["counts"] = found.value or (None, None)
         context["unavailable"] = found.unavailable
     template_name = "staff/queue.html"
