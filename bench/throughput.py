@@ -400,6 +400,24 @@ def visit(sandbox: str, action) -> Visit:
     return Visit(elapsed, len(intervals), rounds(intervals))
 
 
+def settle(sandbox: str, timeout: float = 60.0) -> None:
+    """Wait until the sandbox has served every call begun and none came for a second.
+
+    The load runs before leave the portal finishing requests wrk had already sent,
+    and their backend calls would be counted as the next page's.
+    """
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        served = requests.get(f"{sandbox}/bench/backend-calls/", timeout=10).json()
+        now = (served["backend_calls"], served["ended"])
+        if now == last and now[0] == now[1]:
+            return
+        last = now
+        time.sleep(1)
+    raise SystemExit("the sandbox was still answering backend calls a minute after the load")
+
+
 def timed(browser: Tenant, base: str, path: str, sandbox: str) -> Visit:
     """One page, one request at a time: its milliseconds, backend calls and rounds."""
 
@@ -420,6 +438,7 @@ def round_trips(pages: list[Page], base: str, sandbox: str, customer: str, laten
     with open(os.devnull, "w") as quiet:
         call_command("sandbox_behaviour", latency_ms=latency_ms, stdout=quiet)
     try:
+        settle(sandbox)
         trips = {}
         for page in pages:
             path, browser = page.targets[0]
