@@ -119,18 +119,22 @@ def queue(filters: QueueFilters, page: int) -> QueuePage:
 
 
 def queue_and_counts(filters: QueueFilters, page: int) -> tuple[QueuePage, StatusCounts]:
-    """The queue's page and the counts per status, read at the same time: one round, cached counts or not."""
-    counts = _read(status_counts, filters.performer)
-    return queue(filters, page), counts.result()
+    """The queue's page and the counts per status (all, or one resource's): one round, cached counts or not.
 
-
-def status_counts(performer: str = "") -> StatusCounts:
-    """Work orders per status: all of them, or one resource's; cached until a status changes."""
+    The counts are cached until a status changes; when they are not, they are read
+    at the same time as the page.
+    """
     # The generation changes with every status change, so every resource's counts go at once.
-    key = f"{COUNTS_KEY}:{cache.get_or_set(COUNTS_GENERATION_KEY, lambda: uuid4().hex, None)}:{performer}"
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
+    generation = cache.get_or_set(COUNTS_GENERATION_KEY, lambda: uuid4().hex, None)
+    key = f"{COUNTS_KEY}:{generation}:{filters.performer}"
+    counts = cache.get(key)
+    if counts is not None:
+        return queue(filters, page), counts
+    counting = _read(_count, key, filters.performer)
+    return queue(filters, page), counting.result()
+
+
+def _count(key: str, performer: str) -> StatusCounts:
     query = fast2.WorkOrderQuery(performers=(performer,) if performer else ())
     orders = fast2.get_client().work_orders(query, limit=SCAN_LIMIT)
     tally = Counter(wo.status for wo in orders)
