@@ -100,6 +100,21 @@ def test_it_caches_both_tokens_between_calls_and_clients(live_sandbox, backend_c
     assert len(backend_calls) == 1
 
 
+def test_reads_made_at_once_without_tokens_log_in_once(live_sandbox, backend_calls, monkeypatch):
+    """A staff page's reads at once, tokens expired: one waits for the other's login rather than logging in too."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.backend_rounds import install
+
+    install(monkeypatch)  # each call held until the others made at once have come: the race, every time
+    client = get_client()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        reads = [pool.submit(client.work_orders, WorkOrderQuery(), limit=1) for _ in range(2)]
+        assert all(read.result() for read in reads)
+
+    assert token_calls(backend_calls) == ["oauth2/token", "auth/login"]
+
+
 def test_it_logs_in_again_before_the_resource_token_expires(live_sandbox, settings, backend_calls):
     settings.SANDBOX_FAST2_RESOURCE_TTL_SECONDS = 61  # cached for one second: a minute's margin
     client = get_client()

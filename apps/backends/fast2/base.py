@@ -9,6 +9,7 @@ seed documents no refresh call, so "refresh" means logging in again (contract).
 Tokens never appear in a log line or an error message.
 """
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -27,6 +28,9 @@ RESOURCE_KEY = "fast2:resource-token:{username}"
 EXPIRY_MARGIN_SECONDS = 60
 # Every resource call's path starts here; the token calls' do not.
 RESOURCE_PREFIX = "/ao-produkt"
+# One token fetch at a time in a process: reads made at once (a staff page's) that all find no
+# token wait for the one login rather than each logging in. Reentrant: the login needs the other token.
+_FETCHING_TOKENS = threading.RLock()
 
 
 class Fast2Base:
@@ -96,9 +100,9 @@ class Fast2Base:
         return {"Authorization": f"Bearer {self._gateway_token()}", "X-Auth-Token": self._resource_token()}
 
     def _gateway_token(self) -> str:
-        token = cache.get(GATEWAY_KEY)
-        if token:
-            return token
+        return _cached_or(GATEWAY_KEY, self._new_gateway_token)
+
+    def _new_gateway_token(self) -> str:
         # The seed's form: the credential handed out by Fast2 as a Bearer token, JSON body (ambiguity 25).
         headers = {"Authorization": f"Bearer {self.client_id}:{self.client_secret}"}
         data = self.transport.json(
@@ -109,10 +113,10 @@ class Fast2Base:
         return token
 
     def _resource_token(self) -> str:
+        return _cached_or(RESOURCE_KEY.format(username=self.username), self._new_resource_token)
+
+    def _new_resource_token(self) -> str:
         key = RESOURCE_KEY.format(username=self.username)
-        token = cache.get(key)
-        if token:
-            return token
 
         def login() -> Any:
             headers = {"Authorization": f"Bearer {self._gateway_token()}"}
@@ -130,6 +134,15 @@ class Fast2Base:
         token, lifetime = _token(data, "auth/login")
         cache.set(key, token, timeout=max(lifetime - EXPIRY_MARGIN_SECONDS, 1))
         return token
+
+
+def _cached_or(key: str, fetch: Callable[[], str]) -> str:
+    """The token in the shared cache, or one ``fetch`` gets (and caches) now: one fetch at a time."""
+    token = cache.get(key)
+    if token:
+        return token
+    with _FETCHING_TOKENS:
+        return cache.get(key) or fetch()  # another thread may have fetched it while this one waited
 
 
 def _token(data: Any, endpoint: str) -> tuple[str, int]:
