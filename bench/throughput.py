@@ -25,14 +25,15 @@ What it does, on 127.0.0.1 only:
 5. Memory: the tenant pages in turn until 1,000 and then 10,000 requests; each worker's
    resident size (VmRSS) after both.
 6. Round trips: the sandbox answers every call after --latency-ms; each page once cold (the
-   tenant's cached session data dropped, and the staff pages' cached lists) and warm (median of 5), one request at a time: its
-   milliseconds, its backend calls, and the rounds it waited for. The sandbox process records
-   when each backend request began and ended (bench/throughput_urls.py); the rounds are the
-   longest chain of a page's calls each begun after the one before it ended (bench/rounds.py),
-   so calls made at once count as one round however long the sandbox takes over each (one
-   runserver process, 50-250 ms of its own per call here: milliseconds divided by the latency
-   would count that as round trips). And a login to the overview, the tenant's session data
-   not cached, in the same terms, against a failed login (the password hash, no backend call).
+   tenant's cached session data dropped, and the staff pages' cached lists) and warm (median
+   of 5), one request at a time: its milliseconds, its backend calls, and the rounds it waited
+   for. The sandbox process records when each backend request began and ended
+   (bench/throughput_urls.py); the rounds are the longest chain of a page's calls each begun
+   after the one before it ended (bench/rounds.py), so calls made at once count as one round
+   however long the sandbox takes over each (one runserver process, 50-250 ms of its own per
+   call here: milliseconds divided by the latency would count that as round trips). And a
+   login to the overview, the tenant's session data not cached, in the same terms, against a
+   failed login (the password hash, no backend call).
 
 wrk, because it keeps 16 connections busy from a few percent of one core, where a Python
 client would take a core of the two the portal has. Numbers on a shared machine are noisy:
