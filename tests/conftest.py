@@ -150,18 +150,6 @@ class Sandbox:
 
 
 @pytest.fixture
-def in_process_tasks(settings):
-    """Skip on the production path: the test relies on tasks run in its own process.
-
-    Kobo's tests watch the webhook's refresh and the notice outbox finish before they
-    look, and patch the client inside the test process; a separate worker neither waits
-    for them nor sees the patch. Kobo's production-path run is still to be built (#17).
-    """
-    if not settings.CELERY_TASK_ALWAYS_EAGER:
-        pytest.skip("relies on Celery tasks run in the test's own process")
-
-
-@pytest.fixture
 def live_sandbox(live_server, settings, transactional_db) -> Sandbox:
     """The sandbox with the small demo company, reached over HTTP by every backend client."""
     from apps.sandbox.demo import build_demo
@@ -197,7 +185,7 @@ def sandbox_behaviour(live_sandbox):
     from apps.sandbox.models import SandboxBehaviour
 
     def behave(**fields) -> None:
-        defaults = {"latency_ms": 0, "error_rate": 0.0, "outage": False} | fields
+        defaults = {"latency_ms": 0, "error_rate": 0.0, "outage": False, "outage_path": ""} | fields
         SandboxBehaviour.objects.update_or_create(pk=SandboxBehaviour.SINGLETON_PK, defaults=defaults)
 
     yield behave

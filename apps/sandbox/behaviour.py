@@ -1,5 +1,8 @@
 """Failure injection: every sandbox API view can be told to be slow or to fail.
 
+An outage may be partial: with ``outage_path`` set, only the requests whose path
+contains it fail (one operation down while the rest answers).
+
 Each facade wraps its views with ``sandbox_api(render_error)``, as its
 ``Api.endpoint`` (apps/sandbox/http.py), giving the error body in its own API's
 shape. The behaviour is read from the database per request (SandboxBehaviour),
@@ -33,7 +36,7 @@ def sandbox_api(render_error: ErrorRenderer) -> Callable[[View], View]:
             behaviour = SandboxBehaviour.current()
             if behaviour.latency_ms:
                 time.sleep(behaviour.latency_ms / 1000)
-            if behaviour.outage:
+            if behaviour.outage and behaviour.outage_path in request.path:
                 response = render_error(503, "TjanstenOtillganglig", "Tjänsten är tillfälligt otillgänglig.")
                 response["Retry-After"] = str(OUTAGE_RETRY_AFTER_SECONDS)
                 return response

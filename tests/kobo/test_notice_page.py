@@ -9,11 +9,13 @@ from django.utils import timezone
 from apps.kobo import rules
 from apps.kobo.models import Notice
 from apps.kobo.services import notices
-from tests.kobo.conftest import ANNA_OBJECT, KALLE_OBJECT, sandbox_unit
+from tests.kobo.conftest import ANNA_OBJECT, KALLE_OBJECT, notice_attempted, notice_settles, sandbox_unit
 
 pytestmark = pytest.mark.integration
 
 PAGE = reverse("kobo:notice", args=[KALLE_OBJECT])
+# Kobo down for notices alone: the page can still read the lease, the notice cannot be registered.
+NOTICES_DOWN = {"outage": True, "outage_path": "/leieforhold/oppsigelse"}
 
 
 def earliest() -> date:
@@ -67,7 +69,7 @@ def test_a_notice_is_registered_in_kobo_and_the_receipt_shows_its_dates(kobo_cop
     response = reauthenticated.post(PAGE, {"give_notice": "1", "end_date": chosen.isoformat()})
 
     assert response.status_code == 302 and response.url == PAGE
-    notice = Notice.objects.get()
+    notice = notice_settles()
     assert notice.status == Notice.Status.REGISTERED and notice.period == "MND3"
     lease = kobo_lease()
     assert lease["oppsagtAktor"] == "LEIETAKER"
@@ -85,6 +87,7 @@ def test_a_double_submit_gives_notice_once(kobo_copy, reauthenticated):
     reauthenticated.post(PAGE, body)
 
     assert Notice.objects.count() == 1
+    assert notice_settles().status == Notice.Status.REGISTERED
 
 
 @pytest.mark.parametrize(
@@ -132,56 +135,42 @@ def test_while_kobo_is_down_a_submit_sends_nothing_and_answers_calmly(kobo_copy,
 
 
 def test_a_notice_that_kobo_cannot_take_now_stays_queued_and_is_delivered_later(
-    kobo_copy, reauthenticated, monkeypatch
+    kobo_copy, reauthenticated, sandbox_behaviour
 ):
     chosen = earliest()
-    from apps.backends.kobo import client as kobo_client
+    sandbox_behaviour(**NOTICES_DOWN)
 
-    real = kobo_client.KoboClient.register_notice
-    calls = {"n": 0}
-
-    def down_once(self, kobo_id, request):
-        calls["n"] += 1
-        if calls["n"] == 1:
-            from apps.backends.errors import BackendUnavailable
-
-            raise BackendUnavailable("Kobo registrerOppsigelse: HTTP 503")
-        return real(self, kobo_id, request)
-
-    monkeypatch.setattr(kobo_client.KoboClient, "register_notice", down_once)
     reauthenticated.post(PAGE, {"give_notice": "1", "end_date": chosen.isoformat()})
 
-    notice = Notice.objects.get()
+    notice = notice_attempted()
     assert notice.status == Notice.Status.QUEUED and notice.last_error == "BackendUnavailable"
+    assert kobo_lease()["oppsagtAktor"] is None
     assert "Uppsägningen är mottagen" in reauthenticated.get(PAGE).content.decode()
 
+    sandbox_behaviour()  # Kobo takes notices again
     Notice.objects.filter(pk=notice.pk).update(next_attempt_at=timezone.now())
     assert notices.sweep() == 1
-    notice.refresh_from_db()
+    notice = notice_settles()
     assert notice.status == Notice.Status.REGISTERED and kobo_lease()["oppsagtFraDato"] == chosen.isoformat()
 
 
-def test_kobos_refusal_is_shown_next_to_the_field_with_the_date_kept(kobo_copy, reauthenticated, monkeypatch):
+def test_kobos_refusal_is_shown_next_to_the_field_with_the_date_kept(kobo_copy, reauthenticated, sandbox_behaviour):
     chosen = earliest() + timedelta(days=30)
-    unit = sandbox_unit(KALLE_OBJECT)
-    # Kobo will hold a fixed end before the chosen day, which the portal's page did not know.
-    from apps.backends.kobo import client as kobo_client
-
-    real = kobo_client.KoboClient.register_notice
-
-    def lease_ends_earlier(self, kobo_id, request):
-        unit.refresh_from_db()
-        unit.document["leieforhold"] |= {"erTidsubegrenset": False, "kontraktUtlopsdato": earliest().isoformat()}
-        unit.save()
-        return real(self, kobo_id, request)
-
-    monkeypatch.setattr(kobo_client.KoboClient, "register_notice", lease_ends_earlier)
+    sandbox_behaviour(**NOTICES_DOWN)  # the notice waits in the outbox while Kobo takes none
     reauthenticated.post(PAGE, {"give_notice": "1", "end_date": chosen.isoformat()})
+    assert notice_attempted().status == Notice.Status.QUEUED
+    # Meanwhile Kobo comes to hold a fixed end before the chosen day, which the portal's page did not know.
+    unit = sandbox_unit(KALLE_OBJECT)
+    unit.document["leieforhold"] |= {"erTidsubegrenset": False, "kontraktUtlopsdato": earliest().isoformat()}
+    unit.save()
 
-    notice = Notice.objects.get()
+    sandbox_behaviour()
+    Notice.objects.update(next_attempt_at=timezone.now())
+    assert notices.sweep() == 1
+
+    notice = notice_settles()
     assert notice.status == Notice.Status.REFUSED
     assert "oppsagtFraDato kan ikke være etter kontraktUtlopsdato" in notice.refusal
-    monkeypatch.undo()
     html = reauthenticated.get(PAGE).content.decode()
     assert "Kobo tog inte emot uppsägningen: oppsagtFraDato kan ikke være etter kontraktUtlopsdato" in html
     assert 'id="id_end_date_error"' in html
@@ -189,11 +178,12 @@ def test_kobos_refusal_is_shown_next_to_the_field_with_the_date_kept(kobo_copy, 
 
 def test_a_registered_notice_can_be_withdrawn_while_kobo_accepts_it(kobo_copy, reauthenticated):
     reauthenticated.post(PAGE, {"give_notice": "1", "end_date": earliest().isoformat()})
+    assert notice_settles().status == Notice.Status.REGISTERED
 
     response = reauthenticated.post(PAGE, {"withdraw": "1"})
 
     assert response.status_code == 302
-    notice = Notice.objects.get()
+    notice = notice_settles()
     assert notice.status == Notice.Status.WITHDRAWN
     assert kobo_lease()["oppsagtAktor"] is None
     html = reauthenticated.get(PAGE).content.decode()
@@ -202,13 +192,14 @@ def test_a_registered_notice_can_be_withdrawn_while_kobo_accepts_it(kobo_copy, r
 
 def test_withdrawing_kobo_refuses_is_shown_and_the_notice_stays(kobo_copy, reauthenticated):
     reauthenticated.post(PAGE, {"give_notice": "1", "end_date": earliest().isoformat()})
+    assert notice_settles().status == Notice.Status.REGISTERED
     unit = sandbox_unit(KALLE_OBJECT)
     unit.document["leieforhold"]["oppsagtFraDato"] = "2020-01-01"  # Kobo: it already applies
     unit.save()
 
     reauthenticated.post(PAGE, {"withdraw": "1"})
 
-    notice = Notice.objects.get()
+    notice = notice_settles()
     assert notice.status == Notice.Status.REGISTERED
     assert "Oppsigelsen gjelder allerede" in notice.refusal
     assert "Oppsigelsen gjelder allerede" in reauthenticated.get(PAGE).content.decode()

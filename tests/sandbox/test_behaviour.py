@@ -31,6 +31,14 @@ def test_an_outage_answers_503_with_a_felmeddelande(pm5):
         assert response["Retry-After"] == "30"
 
 
+def test_an_outage_of_one_path_fails_only_the_requests_to_it(pm5):
+    key = pm5.key()
+    behave(outage=True, outage_path=f"/session/{key}")
+
+    assert pm5.get_session(key).status_code == 503
+    assert pm5.open_session({"Kundnummer": KALLE}).status_code == 200
+
+
 def test_an_error_rate_of_one_fails_every_request(pm5):
     behave(error_rate=1.0)
 
@@ -97,6 +105,16 @@ def test_the_command_sets_the_behaviour(capsys):
     assert "latency 300 ms, error rate 0.25, outage on" in capsys.readouterr().out
 
 
+def test_the_command_sets_an_outage_of_one_path(capsys):
+    call_command("sandbox_behaviour", "--outage", "--outage-path", "/leieforhold/oppsigelse")
+
+    behaviour = SandboxBehaviour.current()
+    assert (behaviour.outage, behaviour.outage_path) == (True, "/leieforhold/oppsigelse")
+    assert "outage on for paths with /leieforhold/oppsigelse" in capsys.readouterr().out
+    call_command("sandbox_behaviour", "--outage-path", "")
+    assert SandboxBehaviour.current().outage_path == ""
+
+
 def test_the_command_changes_only_what_it_is_given():
     call_command("sandbox_behaviour", "--latency-ms", "300", "--outage")
     call_command("sandbox_behaviour", "--no-outage")
@@ -106,11 +124,12 @@ def test_the_command_changes_only_what_it_is_given():
 
 
 def test_the_command_resets_the_behaviour():
-    call_command("sandbox_behaviour", "--latency-ms", "300", "--error-rate", "1", "--outage")
+    call_command("sandbox_behaviour", "--latency-ms", "300", "--error-rate", "1", "--outage", "--outage-path", "/x")
     call_command("sandbox_behaviour", "--reset")
 
     behaviour = SandboxBehaviour.current()
     assert (behaviour.latency_ms, behaviour.error_rate, behaviour.outage) == (0, 0.0, False)
+    assert behaviour.outage_path == ""
 
 
 @pytest.mark.parametrize("args", [["--error-rate", "1.5"], ["--error-rate", "-0.1"], ["--latency-ms", "-1"]])

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from apps.backends.errors import BackendNotFound
@@ -65,18 +66,26 @@ def receive(body: object) -> bool:
 
 
 def refresh(message_id: int) -> None:
-    """Read the message's unit from Kobo and update the copy. A BackendUnavailable propagates (retry)."""
+    """Read the message's unit from Kobo and update the copy. A BackendUnavailable propagates (retry).
+
+    The attempt is counted when it has ended, failed or not, so that a count says an attempt
+    is over (another process, a test, can wait for it) and not that one may still be under way.
+    """
     message = WebhookMessage.objects.filter(pk=message_id, processed_at=None).first()
     if message is None:
         return
-    WebhookMessage.objects.filter(pk=message_id).update(attempts=message.attempts + 1)
+    this_message = WebhookMessage.objects.filter(pk=message_id)
     try:
-        unit = get_client().unit(str(message.kobo_id))
-    except BackendNotFound:
-        UnitCopy.objects.filter(kobo_id=message.kobo_id).update(deleted=True, refreshed_at=timezone.now())
-    else:
-        store(unit)
-    WebhookMessage.objects.filter(pk=message_id).update(processed_at=timezone.now())
+        try:
+            unit = get_client().unit(str(message.kobo_id))
+        except BackendNotFound:
+            UnitCopy.objects.filter(kobo_id=message.kobo_id).update(deleted=True, refreshed_at=timezone.now())
+        else:
+            store(unit)
+    except Exception:
+        this_message.update(attempts=F("attempts") + 1)
+        raise
+    this_message.update(attempts=F("attempts") + 1, processed_at=timezone.now())
 
 
 @transaction.atomic

@@ -71,6 +71,11 @@ class SandboxBehaviour(models.Model):
     latency_ms = models.PositiveIntegerField(default=0)
     error_rate = models.FloatField(default=0.0, validators=[MinValueValidator(0.0), MaxValueValidator(1.0)])
     outage = models.BooleanField(default=False)
+    outage_path = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="With outage on, only requests whose path contains this fail (empty: every request).",
+    )
 
     class Meta:
         verbose_name_plural = "sandbox behaviour"
@@ -81,9 +86,8 @@ class SandboxBehaviour(models.Model):
         ]
 
     def __str__(self) -> str:
-        return (
-            f"latency {self.latency_ms} ms, error rate {self.error_rate:.2f}, outage {'on' if self.outage else 'off'}"
-        )
+        outage = "off" if not self.outage else f"on for paths with {self.outage_path}" if self.outage_path else "on"
+        return f"latency {self.latency_ms} ms, error rate {self.error_rate:.2f}, outage {outage}"
 
     @classmethod
     def current(cls) -> "SandboxBehaviour":

@@ -19,10 +19,21 @@ class Command(BaseCommand):
             default=None,
             help="Answer every request 503 (--no-outage ends it).",
         )
+        parser.add_argument(
+            "--outage-path",
+            help="With --outage: only requests whose path contains this answer 503 ('' for every request).",
+        )
         parser.add_argument("--reset", action="store_true", help="Back to fast and healthy, before other options.")
 
     def handle(
-        self, *args, latency_ms: int | None, error_rate: float | None, outage: bool | None, reset: bool, **options
+        self,
+        *args,
+        latency_ms: int | None,
+        error_rate: float | None,
+        outage: bool | None,
+        outage_path: str | None,
+        reset: bool,
+        **options,
     ) -> None:
         if latency_ms is not None and latency_ms < 0:
             raise CommandError("--latency-ms cannot be negative.")
@@ -36,5 +47,7 @@ class Command(BaseCommand):
             behaviour.error_rate = error_rate
         if outage is not None:
             behaviour.outage = outage
+        if outage_path is not None:
+            behaviour.outage_path = outage_path
         behaviour.save()
         self.stdout.write(f"Sandbox behaviour: {behaviour}")
