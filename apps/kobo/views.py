@@ -10,6 +10,7 @@ from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from apps.backends.kobo import NoticeActor, UnitStatus
 from apps.backends.wire import code
@@ -83,7 +84,20 @@ def notice(request: HttpRequest, object_number: str) -> HttpResponse:
                 pass  # a double submit: the first one is on its way
             return redirect("kobo:notice", object_number)
     context = {"page": page, "form": form, "Status": Notice.Status, "period_label": _period_label(page)}
+    if request.htmx and request.htmx.target == "notice-receipt":
+        return _receipt_poll(request, page, context)
     return render(request, "kobo/notice.html", context)
+
+
+def _receipt_poll(request: HttpRequest, page: notices.NoticePage, context: dict) -> HttpResponse:
+    """The receipt alone while the notice is on its way; once it has settled, the whole page again.
+
+    A settled notice can change more than the receipt (a refusal brings the form back with
+    Kobo's reason next to the field), so the browser reloads the page rather than the part.
+    """
+    if page.active and page.notice.status in (Notice.Status.QUEUED, Notice.Status.WITHDRAWING):
+        return render(request, "kobo/notice.html#receipt", context)
+    return HttpResponseClientRefresh()
 
 
 def _period_label(page: notices.NoticePage) -> str:

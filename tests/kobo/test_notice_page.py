@@ -154,6 +154,34 @@ def test_a_notice_that_kobo_cannot_take_now_stays_queued_and_is_delivered_later(
     assert notice.status == Notice.Status.REGISTERED and kobo_lease()["oppsagtFraDato"] == chosen.isoformat()
 
 
+def test_the_receipt_asks_again_while_the_notice_waits_and_reloads_the_page_once_it_has_settled(
+    kobo_copy, reauthenticated, sandbox_behaviour
+):
+    sandbox_behaviour(**NOTICES_DOWN)
+    reauthenticated.post(PAGE, {"give_notice": "1", "end_date": earliest().isoformat()})
+    notice_attempted()
+    poll = {"HX-Request": "true", "HX-Target": "notice-receipt", "X-Poll": "1"}
+
+    html = reauthenticated.get(PAGE).content.decode()
+    assert 'id="notice-receipt"' in html and 'hx-trigger="every 5s"' in html
+    assert """hx-headers='{"X-Poll": "1"}'""" in html  # asking again is not the tenant's activity
+    assert f'<a href="{PAGE}">Uppdatera sidan</a>' in html  # without JavaScript: a link to look again
+    part = reauthenticated.get(PAGE, headers=poll)
+    assert part.status_code == 200 and "HX-Refresh" not in part
+    assert part.content.decode().lstrip().startswith('<section id="notice-receipt"')
+    assert "Uppsägningen är mottagen" in part.content.decode() and "<html" not in part.content.decode()
+
+    sandbox_behaviour()
+    Notice.objects.update(next_attempt_at=timezone.now())
+    notices.sweep()
+    assert notice_settles().status == Notice.Status.REGISTERED
+
+    settled = reauthenticated.get(PAGE, headers=poll)
+    assert settled.status_code == 200 and settled["HX-Refresh"] == "true"
+    html = reauthenticated.get(PAGE).content.decode()
+    assert "Uppsägningen är registrerad" in html and 'hx-trigger="every 5s"' not in html
+
+
 def test_kobos_refusal_is_shown_next_to_the_field_with_the_date_kept(kobo_copy, reauthenticated, sandbox_behaviour):
     chosen = earliest() + timedelta(days=30)
     sandbox_behaviour(**NOTICES_DOWN)  # the notice waits in the outbox while Kobo takes none
