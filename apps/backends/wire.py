@@ -133,6 +133,13 @@ def items(value: Any, where: str, *, strict: bool = False) -> list[Any]:
     return [value]
 
 
+def each[T](data: Any, parse: Callable[[Any], T], where: str) -> list[T]:
+    """Each item of a JSON array parsed by ``parse``; anything else, null included, is BackendInvalid."""
+    if not isinstance(data, list):
+        raise BackendInvalid(f"{where}: expected a list")
+    return [parse(item) for item in data]
+
+
 def read_list[T](value: Any, reader: Callable[[Wire], T], where: str, *, strict: bool = False) -> tuple[T, ...]:
     """Each object of a JSON list read by ``reader``, each named by its place for the error messages."""
     return tuple(reader(Wire(item, f"{where}[{i}]")) for i, item in enumerate(items(value, where, strict=strict)))

@@ -9,13 +9,11 @@ from typing import Any
 from apps.backends.errors import BackendInvalid
 from apps.backends.fast2 import types as t
 from apps.backends.fast2.codes import WorkOrderStatus
-from apps.backends.wire import STOCKHOLM, Wire, code, read_list
+from apps.backends.wire import STOCKHOLM, Wire, code, each, read_list
 
 
 def work_orders(data: Any) -> list[t.WorkOrder]:
-    if not isinstance(data, list):
-        raise BackendInvalid("FAST2 arbetsorder: expected a list")
-    return [work_order(item) for item in data]
+    return each(data, work_order, "FAST2 arbetsorder")
 
 
 def work_order(data: Any) -> t.WorkOrder:
@@ -133,15 +131,11 @@ def _status_code(value: str | None, where: str) -> WorkOrderStatus:
 
 
 def statuses(data: Any) -> list[t.Status]:
-    if not isinstance(data, list):
-        raise BackendInvalid("FAST2 statuslista: expected a list")
-    return [status(item) for item in data]
+    return each(data, status, "FAST2 statuslista")
 
 
 def events(data: Any) -> list[t.Event]:
-    if not isinstance(data, list):
-        raise BackendInvalid("FAST2 händelser: expected a list")
-    return [event(item) for item in data]
+    return each(data, event, "FAST2 händelser")
 
 
 def event(data: Any) -> t.Event:
@@ -149,12 +143,12 @@ def event(data: Any) -> t.Event:
 
 
 def event_types(data: Any) -> list[t.EventType]:
-    if not isinstance(data, list):
-        raise BackendInvalid("FAST2 händelsetyper: expected a list")
-    return [
-        t.EventType(code=w.required_text("id"), label=w.text("text") or w.required_text("id"))
-        for w in (Wire(item, "Handelsetyp") for item in data)
-    ]
+    return each(data, event_type, "FAST2 händelsetyper")
+
+
+def event_type(data: Any) -> t.EventType:
+    w = Wire(data, "Handelsetyp")
+    return t.EventType(code=w.required_text("id"), label=w.text("text") or w.required_text("id"))
 
 
 def sla(data: Any) -> t.Sla:
@@ -168,9 +162,7 @@ def sla(data: Any) -> t.Sla:
 
 
 def contacts(data: Any) -> list[t.Contact]:
-    if not isinstance(data, list):
-        raise BackendInvalid("FAST2 kontaktpersoner: expected a list")
-    return [contact(item) for item in data]
+    return each(data, contact, "FAST2 kontaktpersoner")
 
 
 def contact(data: Any) -> t.Contact:

@@ -3,15 +3,12 @@
 from decimal import Decimal
 from typing import Any
 
-from apps.backends.errors import BackendInvalid
 from apps.backends.fast2 import types as t
-from apps.backends.wire import Wire
+from apps.backends.wire import Wire, each
 
 
 def estate_objects(data: Any) -> tuple[t.EstateObject, ...]:
-    if not isinstance(data, list):
-        raise BackendInvalid("FAST2 objekt: expected a list")
-    return tuple(estate_object(item) for item in data)
+    return tuple(each(data, estate_object, "FAST2 objekt"))
 
 
 def estate_object(data: Any) -> t.EstateObject:
@@ -50,9 +47,7 @@ def _position(x: Decimal | None, y: Decimal | None) -> dict[str, Decimal | None]
 
 
 def rooms(data: Any) -> list[t.Room]:
-    if not isinstance(data, list):
-        raise BackendInvalid("FAST2 utrymmen: expected a list")
-    return [room(item) for item in data]
+    return each(data, room, "FAST2 utrymmen")
 
 
 def room(data: Any) -> t.Room:
@@ -66,9 +61,7 @@ def room(data: Any) -> t.Room:
 
 
 def units(data: Any) -> list[t.Unit]:
-    if not isinstance(data, list):
-        raise BackendInvalid("FAST2 enheter: expected a list")
-    return [unit(item) for item in data]
+    return each(data, unit, "FAST2 enheter")
 
 
 def unit(data: Any) -> t.Unit:
@@ -92,16 +85,16 @@ def unit(data: Any) -> t.Unit:
 
 
 def phrases(data: Any) -> list[t.Phrase]:
-    if not isinstance(data, list):
-        raise BackendInvalid("FAST2 fraser: expected a list")
-    return [
-        t.Phrase(
-            id=w.required_integer("id"),
-            text=w.group("fras").text("text") or "",
-            kind_label=w.group("typ").text("beskrivning"),
-        )
-        for w in (Wire(item, "Fras") for item in data)
-    ]
+    return each(data, phrase, "FAST2 fraser")
+
+
+def phrase(data: Any) -> t.Phrase:
+    w = Wire(data, "Fras")
+    return t.Phrase(
+        id=w.required_integer("id"),
+        text=w.group("fras").text("text") or "",
+        kind_label=w.group("typ").text("beskrivning"),
+    )
 
 
 def customer(data: Any) -> t.Customer:

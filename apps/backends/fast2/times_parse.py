@@ -2,15 +2,12 @@
 
 from typing import Any
 
-from apps.backends.errors import BackendInvalid
 from apps.backends.fast2.times_types import Activity, TimeEntry
-from apps.backends.wire import Wire
+from apps.backends.wire import Wire, each
 
 
 def time_entries(data: Any) -> list[TimeEntry]:
-    if not isinstance(data, list):
-        raise BackendInvalid("FAST2 tider: expected a list")
-    return [time_entry(item) for item in data]
+    return each(data, time_entry, "FAST2 tider")
 
 
 def time_entry(data: Any) -> TimeEntry:
@@ -33,9 +30,9 @@ def time_entry(data: Any) -> TimeEntry:
 
 
 def activities(data: Any) -> list[Activity]:
-    if not isinstance(data, list):
-        raise BackendInvalid("FAST2 aktiviteter: expected a list")
-    return [
-        Activity(id=w.required_integer("id"), text=w.text("frasText") or str(w.required_integer("id")))
-        for w in (Wire(item, "Aktivitet") for item in data)
-    ]
+    return each(data, activity, "FAST2 aktiviteter")
+
+
+def activity(data: Any) -> Activity:
+    w = Wire(data, "Aktivitet")
+    return Activity(id=w.required_integer("id"), text=w.text("frasText") or str(w.required_integer("id")))
