@@ -7,19 +7,16 @@ dropped whenever a member of staff changes a status.
 """
 
 from collections import Counter
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextvars import copy_context
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from uuid import uuid4
 
-from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from apps.backends import fast2
+from apps.backends import fast2, parallel
 from apps.backends.download import Download
 from apps.backends.errors import BackendNotFound
 from apps.backends.fast2.types import WorkOrderFile
@@ -35,9 +32,6 @@ COUNTS_KEY = "staff:status-counts"
 COUNTS_GENERATION_KEY = "staff:status-counts-generation"
 COUNTS_SECONDS = 30
 EVENT_TYPES_KEY = "staff:event-types"
-# Threads for a page's backend reads, kept between requests so each keeps its pooled
-# connections (apps.backends.http is per thread). They make HTTP calls only, no queries.
-_READS = ThreadPoolExecutor(max_workers=settings.STAFF_PARALLEL_READS, thread_name_prefix="staff-reads")
 
 
 @dataclass(frozen=True)
@@ -137,12 +131,12 @@ def work_order_page(work_order_id: int) -> WorkOrderPage:
     """
     client = fast2.get_client()
     work_order = client.work_order(work_order_id)
-    events = _read(client.events, work_order_id)
-    status_choices = _read(client.status_choices, work_order_id)
-    sla = _read(client.sla, work_order_id)
-    contacts = _read(client.contacts, work_order_id)
-    errand_rows = _read(for_work_order, work_order)
-    times = _read(time_reporting.sheet, work_order_id)
+    events = parallel.read(client.events, work_order_id)
+    status_choices = parallel.read(client.status_choices, work_order_id)
+    sla = parallel.read(client.sla, work_order_id)
+    contacts = parallel.read(client.contacts, work_order_id)
+    errand_rows = parallel.read(for_work_order, work_order)
+    times = parallel.read(time_reporting.sheet, work_order_id)
     # Read with the rest, so the edit form's choices cost no round trip of their own.
     places = _places(client, work_order) if work_order.is_open else None
     return WorkOrderPage(
@@ -161,22 +155,12 @@ def work_order_page(work_order_id: int) -> WorkOrderPage:
 
 
 def _places(client, work_order: fast2.WorkOrder) -> dict[str, Future]:
-    reads = {"rooms": _read(client.rooms, work_order.object_id)}
+    reads = {"rooms": parallel.read(client.rooms, work_order.object_id)}
     if work_order.room_id:
-        reads["units"] = _read(client.units, work_order.room_id)
+        reads["units"] = parallel.read(client.units, work_order.room_id)
     if work_order.unit_id:
-        reads["phrases"] = _read(client.phrases, work_order.unit_id)
+        reads["phrases"] = parallel.read(client.phrases, work_order.unit_id)
     return reads
-
-
-def _read[T](call: Callable[..., T], *args) -> Future[T]:
-    """One read on the pool, run in a copy of this request's context.
-
-    A pool thread keeps the context it was started in, so without the copy the
-    request id (portal/request_id.py) would not reach these calls' X-Request-ID.
-    One copy per read: a context cannot be entered by two threads at once.
-    """
-    return _READS.submit(copy_context().run, call, *args)
 
 
 def move_status(work_order_id: int, target: str, *, by) -> fast2.Status:
