@@ -77,9 +77,14 @@ def test_a_failing_read_fails_the_page_as_before(monkeypatch):
     monkeypatch.setattr(services.fast2, "get_client", lambda: client)
     monkeypatch.setattr(services, "event_types", lambda: [])
     monkeypatch.setattr(services, "for_work_order", lambda wo: ErrandRows())
+    pool = ThreadPoolExecutor(max_workers=6)
+    monkeypatch.setattr(parallel, "_READS", pool)
 
     with pytest.raises(BackendUnavailable):
         services.work_order_page(7)
+    # The other reads may still be running: done before this test's client is put away, or
+    # a late one would ask the next test's client, in this test's context.
+    pool.shutdown(wait=True)
 
 
 @pytest.mark.django_db
