@@ -524,6 +524,7 @@ if PRODUCTION and not ACCESSIBILITY_CONTACT_EMAIL:
 
 # How many backend reads a staff page makes at once: the work order's events, statuses, SLA,
 # contacts, tider and Errands v2 rows, and an open one's utrymmen, enheter and fraser (nine).
+# The same threads (apps/backends/parallel.py) carry a tenant page's call beside its session data.
 STAFF_PARALLEL_READS = env_int("STAFF_PARALLEL_READS", 9)
 
 # Whether /readyz answers 503 when a backend cannot be reached (portal/health.py says why not by default).
