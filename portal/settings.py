@@ -525,6 +525,7 @@ if PRODUCTION and not ACCESSIBILITY_CONTACT_EMAIL:
 # How many backend reads a staff page makes at once: the work order's events, statuses, SLA,
 # contacts, tider and Errands v2 rows, and when they are not cached the händelse types, the
 # aktiviteter and an open one's utrymmen, enheter and fraser (eleven); the queue's counts.
+# The same threads (apps/backends/parallel.py) carry a tenant page's call beside its session data.
 STAFF_PARALLEL_READS = env_int("STAFF_PARALLEL_READS", 11)
 
 # Whether /readyz answers 503 when a backend cannot be reached (portal/health.py says why not by default).

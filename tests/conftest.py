@@ -5,7 +5,9 @@ landlord employee without a customer. Tests marked integration talk to the
 sandbox over real HTTP through a live server, like production talks to PM5.
 """
 
+import re
 import socket
+import threading
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -271,6 +273,71 @@ def backend_calls(monkeypatch) -> BackendCalls:
         return real_request(self, method, url, *args, **kwargs)
 
     monkeypatch.setattr(requests.Session, "request", counting_request)
+    return spy
+
+
+class CallsInFlight:
+    """PM5 reads sent at once: each GET waits (up to a bound) until ``together`` are under way.
+
+    A page whose calls go out together finds them all in flight and loses no time; a
+    page that sends them one after another waits out the bound at each call and shows
+    ``most == 1``. What counts is ``most``, never a time. ``fail`` names the calls that
+    fail as if the backend could not be reached: patterns the whole path must match, after
+    /sandbox/pm5 and without the query (``SESSION_DATA``, or the errand's ``/session/[^/]+/arende/[0-9]+``).
+    """
+
+    SESSION_DATA = r"/session/[^/]+"
+
+    def __init__(self, together: int = 2):
+        self.together = together
+        self.calls: list[tuple[str, str]] = []
+        self.fail: tuple[str, ...] = ()
+        self.now = self.most = 0
+        self._lock = threading.Lock()
+        self._all_sent = threading.Event()
+
+    def reset(self) -> None:
+        self.calls.clear()
+        self.most = 0
+        self._all_sent.clear()
+
+    def paths(self) -> list[str]:
+        return [f"{method} {_pm5_path(url)}" for method, url in self.calls]
+
+
+def _pm5_path(url: str) -> str:
+    return url.split("/sandbox/pm5", 1)[-1].split("?")[0]
+
+
+@pytest.fixture
+def pm5_in_flight(monkeypatch, live_sandbox) -> CallsInFlight:
+    import requests
+
+    spy = CallsInFlight()
+    real_request = requests.Session.request
+
+    def held_request(self, method, url, *args, **kwargs):
+        if "/sandbox/pm5" not in url:
+            return real_request(self, method, url, *args, **kwargs)
+        if method != "GET":  # a key being opened goes before the reads, alone
+            spy.calls.append((method, url))
+            return real_request(self, method, url, *args, **kwargs)
+        with spy._lock:
+            spy.calls.append((method, url))
+            spy.now += 1
+            spy.most = max(spy.most, spy.now)
+            if spy.now >= spy.together:
+                spy._all_sent.set()
+        try:
+            spy._all_sent.wait(timeout=5)  # a bound, not a measurement: alone, a call goes on after it
+            if any(re.fullmatch(pattern, _pm5_path(url)) for pattern in spy.fail):
+                raise requests.ConnectionError("the backend is down (CallsInFlight.fail)")
+            return real_request(self, method, url, *args, **kwargs)
+        finally:
+            with spy._lock:
+                spy.now -= 1
+
+    monkeypatch.setattr(requests.Session, "request", held_request)
     return spy
 
 

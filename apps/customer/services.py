@@ -4,6 +4,10 @@ The PM5 session key lives only in the server-side Django session (database or
 Redis), never in a cookie, a URL or a log line. The session data a page needs
 is read once and cached for a short while, so a page costs at most one backend
 call; a change the tenant makes calls forget() so the next page reads anew.
+A page that must check an id from the browser against that data before it asks
+the backend about the id (``data_beside``) asks both at once when the data is
+not cached, and looks at the second answer only once the id is known to be
+the tenant's.
 
 Besides, the objects the tenant may report faults on are kept much longer
 (``kept_for_outage``): only the fault-report wizard reads them, and only when
@@ -15,6 +19,7 @@ import hashlib
 import logging
 import pickle
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import astuple, dataclass, fields, replace
 from datetime import date
 
@@ -23,6 +28,8 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 
+from apps.backends import parallel
+from apps.backends.download import Download
 from apps.backends.errors import BackendSessionExpired
 from apps.backends.pm5 import Pm5Client, SessionParts, get_client
 from apps.backends.pm5.types import Errand, Notice, PortalSession, TemporaryAddress
@@ -57,19 +64,56 @@ class CustomerSession:
         self.customer_number = customer_number
 
     def data(self, parts: SessionParts = STANDARD_PARTS) -> PortalSession:
-        # Read and decoded at most once per request, however many parts of the page ask.
+        session = self._known(parts)
+        return session if session is not None else self._fetched(parts)
+
+    def data_beside[T](
+        self, operation: Callable[[Pm5Client, str], T], parts: SessionParts = STANDARD_PARTS
+    ) -> "tuple[PortalSession, Beside[T]]":
+        """The session data, and ``operation`` (as for ``call``) asked beside it if the data has to be read.
+
+        For a page given an id by the browser, which it may ask the backend about only
+        once the session data shows the id is the tenant's. With the data cached, the
+        operation waits for ``Beside.result()``: another tenant's id costs no call. Without,
+        both go out at once, with one session key, and the page waits one round trip rather
+        than two; the operation's answer stays unread in its ``Beside`` until the caller has
+        checked the id, and is dropped (a download closed) if the caller never takes it:
+
+            session, file = customer.data_beside(lambda client, key: client.document_file(key, file_id))
+            with file:  # whatever is not taken by the end is dropped
+                if not owned(session, file_id):
+                    raise Http404
+                return file.result()
+        """
+        session = self._known(parts)
+        if session is not None:
+            return session, Beside(self, operation)
+        # One key for both: the session's, or one opened now, before either call goes out.
+        key = self.request.session.get(SESSION_KEY_NAME) or self._open(get_client())
+        # A client of its own: a client's HTTP session is the thread's that made it (apps.backends.http).
+        beside = Beside(self, operation, parallel.read(lambda: operation(get_client(), key)))
+        try:
+            return self._fetched(parts), beside
+        except BaseException:
+            beside.discard()  # the data failed: nothing the other call answers is kept
+            raise
+
+    def _known(self, parts: SessionParts) -> PortalSession | None:
+        """The data read already while serving this request, or cached; None if it has to be read.
+
+        Read and decoded at most once per request, however many parts of the page ask.
+        """
         read = self._read_in_this_request()
         if parts not in read:
-            read[parts] = self._cached_or_fetched(parts)
+            cached = cache.get(self._cache_key(parts))
+            if cached is None:
+                return None
+            read[parts] = cached
         return read[parts]
 
-    def _cached_or_fetched(self, parts: SessionParts) -> PortalSession:
-        cache_key = self._cache_key(parts)
-        cached = cache.get(cache_key)
-        if cached is not None:
-            return cached
+    def _fetched(self, parts: SessionParts) -> PortalSession:
         session = self.call(lambda client, key: client.get_session(key, parts))
-        cache.set(cache_key, CachedSession.packing(session), settings.CUSTOMER_SESSION_CACHE_SECONDS)
+        cache.set(self._cache_key(parts), CachedSession.packing(session), settings.CUSTOMER_SESSION_CACHE_SECONDS)
         if session.objects is not None:
             # Only the objects: the rest (economy, addresses, errands) is not needed to report a fault,
             # and personal data kept for weeks should be no more than that purpose needs.
@@ -77,6 +121,7 @@ class CustomerSession:
             objects = tuple(replace(o, maintenance=None, meter_installations=None) for o in session.objects)
             kept = PortalSession(None, None, None, None, None, None, objects=objects)
             cache.set(self._kept_key(), kept, settings.FAULT_OUTAGE_COPY_SECONDS)
+        self._read_in_this_request()[parts] = session
         return session
 
     def kept_for_outage(self) -> PortalSession | None:
@@ -124,6 +169,51 @@ class CustomerSession:
 
     def _kept_key(self) -> str:
         return "customer-session-kept:" + hashlib.sha256(self.customer_number.encode()).hexdigest()
+
+
+class Beside[T]:
+    """An operation asked beside the session data (``CustomerSession.data_beside``), not looked at until taken.
+
+    ``result()`` is its answer, or its error; asked now when it was not sent beside the
+    data. Used as a context manager, whatever was not taken by the end is dropped: an
+    operation not yet started never starts, and a download that arrives is closed.
+    """
+
+    def __init__(self, customer: CustomerSession, operation: Callable[[Pm5Client, str], T], sent: Future | None = None):
+        self._customer = customer
+        self._operation = operation
+        self._sent = sent
+        self._done = False
+
+    def result(self) -> T:
+        if self._done:
+            raise RuntimeError("taken or dropped already")  # never asked again behind the caller's back
+        sent, self._sent, self._done = self._sent, None, True
+        if sent is None:
+            return self._customer.call(self._operation)
+        try:
+            return sent.result()
+        except BackendSessionExpired:
+            # Sent with a key that had expired; the session data's call may have renewed it already.
+            logger.info("PM5 session key expired; asking again")
+            return self._customer.call(self._operation)
+
+    def discard(self) -> None:
+        sent, self._sent, self._done = self._sent, None, True
+        if sent is not None and not sent.cancel():
+            sent.add_done_callback(_close_download)
+
+    def __enter__(self) -> "Beside[T]":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if not self._done:
+            self.discard()
+
+
+def _close_download(sent: Future) -> None:
+    if not sent.cancelled() and sent.exception() is None and isinstance(answer := sent.result(), Download):
+        answer.close()
 
 
 class CachedSession(PortalSession):

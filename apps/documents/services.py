@@ -1,7 +1,9 @@
 """Documents: the tenant's files and links, grouped by the object they belong to, and one file.
 
-A file is found by its EntitetFilId in the tenant's own cached session data
-before the backend is asked for its bytes; FilUrl is never used (contract A50).
+A file is found by its EntitetFilId in the tenant's own session data before the
+backend's answer for its bytes is used: with the data cached, before the backend
+is asked; without, its bytes are asked beside the data and dropped unread if the
+file is not the tenant's. FilUrl is never used (contract A50).
 """
 
 from dataclasses import dataclass
@@ -12,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.backends.download import Download
 from apps.backends.pm5.types import Document, PortalSession
-from apps.customer.services import CustomerSession
+from apps.customer.services import Beside, CustomerSession
 
 
 @dataclass(frozen=True)
@@ -51,17 +53,15 @@ def is_web_link(url: str | None) -> bool:
     return bool(url) and urlsplit(url).scheme.lower() in {"http", "https"} and bool(urlsplit(url).netloc)
 
 
-def find_document(customer: CustomerSession, file_id: int) -> Document | None:
-    """The tenant's own stored file with this id; None for a link, or a file that is not theirs."""
-    for document in customer.data().documents or ():
-        if document.file_id == file_id:
-            return document
-    return None
+def own_file(customer: CustomerSession, file_id: int) -> tuple[Document | None, Beside[Download]]:
+    """The tenant's own stored file with this id (None for a link, or a file that is not theirs), and its bytes.
 
-
-def document_file(customer: CustomerSession, document: Document) -> Download:
-    """The file's bytes from the backend, streamed; the caller hands them on or closes them."""
-    return customer.call(lambda client, key: client.document_file(key, document.file_id))
+    Take the bytes (``result()``) only for a file that is the tenant's; use the second as a
+    context manager, so bytes not taken are dropped (``CustomerSession.data_beside``).
+    """
+    session, file = customer.data_beside(lambda client, key: client.document_file(key, file_id))
+    document = next((d for d in session.documents or () if d.file_id == file_id), None)
+    return document, file
 
 
 def filename(document: Document) -> str:

@@ -5,7 +5,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from apps.backends.errors import BackendError
-from apps.backends.pm5.types import Document
 from apps.customer.decorators import customer_required
 from apps.documents import services
 from portal.responses import streamed
@@ -24,22 +23,17 @@ def document_list(request: HttpRequest) -> HttpResponse:
 @customer_required
 @unavailable_page("documents/unavailable.html")
 def document_download(request: HttpRequest, file_id: int) -> HttpResponse:
-    document = _get_document_for_tenant(request, file_id)
-    try:
-        download = services.document_file(request.customer, document)
-    except BackendError:
-        messages.error(
-            request,
-            _("Vi kunde inte hämta %(document)s just nu. Försök igen om en stund.")
-            % {"document": document.label or _("dokumentet")},
-        )
-        return redirect("documents:list")
+    document, file = services.own_file(request.customer, file_id)
+    with file:  # another tenant's file, or one that failed: nothing of it is kept
+        if document is None:
+            raise Http404("No such document for this tenant")
+        try:
+            download = file.result()
+        except BackendError:
+            messages.error(
+                request,
+                _("Vi kunde inte hämta %(document)s just nu. Försök igen om en stund.")
+                % {"document": document.label or _("dokumentet")},
+            )
+            return redirect("documents:list")
     return streamed(request, download, filename=services.filename(document))
-
-
-def _get_document_for_tenant(request: HttpRequest, file_id: int) -> Document:
-    """The tenant's own stored file, or 404 before any backend call for it."""
-    document = services.find_document(request.customer, file_id)
-    if document is None:
-        raise Http404("No such document for this tenant")
-    return document

@@ -3,7 +3,9 @@
 Messages come with the tenant's cached session data (HämtaKundMeddelanden), so
 the inbox and the overview's count cost no backend call of their own. A message
 or attachment id from the browser is looked up there first; only then is the
-backend asked for an attachment's bytes.
+backend's answer for an attachment's bytes used (with the data cached, only then
+is it asked; without, the bytes are asked beside the data and dropped unread if
+the attachment is not the tenant's).
 """
 
 from dataclasses import dataclass
@@ -17,7 +19,7 @@ from apps.backends.download import Download
 from apps.backends.pm5.codes import MessageChannelKind
 from apps.backends.pm5.messages_types import Message, MessageAttachment, MessageChannel
 from apps.backends.pm5.types import PortalSession
-from apps.customer.services import CustomerSession
+from apps.customer.services import Beside, CustomerSession
 from apps.inbox.models import ReadMessage
 
 # The portal's own words for the channels it knows; another channel shows the landlord's Beteckning.
@@ -86,11 +88,16 @@ def mark_unread(user: AbstractBaseUser, message_id: int) -> None:
     ReadMessage.objects.filter(user=user, message_id=message_id).delete()
 
 
-def attachment_file(customer: CustomerSession, attachment: MessageAttachment) -> Download:
-    """The attachment's bytes, streamed; the caller hands them on or closes them."""
-    return customer.call(
-        lambda client, key: client.message_attachment(key, attachment.message_id, attachment.external_id)
-    )
+def own_attachment(
+    customer: CustomerSession, message_id: int, external_id: int
+) -> tuple[MessageAttachment | None, Beside[Download]]:
+    """The tenant's own attachment with these ids (None if not theirs), and its bytes.
+
+    Take the bytes (``result()``) only for an attachment that is the tenant's; use the second
+    as a context manager, so bytes not taken are dropped (``CustomerSession.data_beside``).
+    """
+    session, file = customer.data_beside(lambda client, key: client.message_attachment(key, message_id, external_id))
+    return find_attachment(session, message_id, external_id), file
 
 
 def filename(attachment: MessageAttachment, download: Download) -> str:

@@ -41,20 +41,21 @@ def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
 @customer_required
 @unavailable_page(UNAVAILABLE)
 def attachment_download(request: HttpRequest, message_id: int, external_id: int) -> HttpResponse:
-    attachment = services.find_attachment(request.customer.data(), message_id, external_id)
-    if attachment is None:
-        raise Http404("No such attachment for this tenant")
-    try:
-        download = services.attachment_file(request.customer, attachment)
-    except BackendNotFound:
-        raise Http404("The backend has no such attachment") from None
-    except BackendError:
-        messages.error(
-            request,
-            _("Vi kunde inte hämta %(attachment)s just nu. Försök igen om en stund.")
-            % {"attachment": attachment.name or _("bilagan")},
-        )
-        return redirect("inbox:detail", message_id)
+    attachment, file = services.own_attachment(request.customer, message_id, external_id)
+    with file:  # another tenant's attachment, or one that failed: nothing of it is kept
+        if attachment is None:
+            raise Http404("No such attachment for this tenant")
+        try:
+            download = file.result()
+        except BackendNotFound:
+            raise Http404("The backend has no such attachment") from None
+        except BackendError:
+            messages.error(
+                request,
+                _("Vi kunde inte hämta %(attachment)s just nu. Försök igen om en stund.")
+                % {"attachment": attachment.name or _("bilagan")},
+            )
+            return redirect("inbox:detail", message_id)
     return streamed(request, download, filename=services.filename(attachment, download))
 
 

@@ -8,20 +8,18 @@ dropped whenever a member of staff changes a status.
 
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextvars import copy_context
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import partial
 from urllib.parse import quote
 from uuid import uuid4
 
-from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from apps.backends import fast2
+from apps.backends import fast2, parallel
 from apps.backends.download import Download
 from apps.backends.errors import BackendNotFound
 from apps.backends.fast2.types import WorkOrderFile
@@ -42,9 +40,6 @@ EVENT_TYPES_KEY = "staff:event-types"
 PLACES_KEY = "staff:places:{level}:{parent}"
 PLACES_SECONDS = 10 * 60
 PLACE_LEVELS = ("rooms", "units", "phrases")
-# Threads for a page's backend reads, kept between requests so each keeps its pooled
-# connections (apps.backends.http is per thread). They make HTTP calls only, no queries.
-_READS = ThreadPoolExecutor(max_workers=settings.STAFF_PARALLEL_READS, thread_name_prefix="staff-reads")
 
 
 @dataclass(frozen=True)
@@ -130,7 +125,7 @@ def queue_and_counts(filters: QueueFilters, page: int) -> tuple[QueuePage, Statu
     counts = cache.get(key)
     if counts is not None:
         return queue(filters, page), counts
-    counting = _read(_count, key, filters.performer)
+    counting = parallel.read(_count, key, filters.performer)
     return queue(filters, page), counting.result()
 
 
@@ -156,12 +151,12 @@ def work_order_page(work_order_id: int) -> WorkOrderPage:
     """
     client = fast2.get_client()
     work_order = client.work_order(work_order_id)
-    events = _read(client.events, work_order_id)
-    status_choices = _read(client.status_choices, work_order_id)
-    sla = _read(client.sla, work_order_id)
-    contacts = _read(client.contacts, work_order_id)
-    errand_rows = _read(for_work_order, work_order)
-    times = _read(time_reporting.sheet, work_order_id)
+    events = parallel.read(client.events, work_order_id)
+    status_choices = parallel.read(client.status_choices, work_order_id)
+    sla = parallel.read(client.sla, work_order_id)
+    contacts = parallel.read(client.contacts, work_order_id)
+    errand_rows = parallel.read(for_work_order, work_order)
+    times = parallel.read(time_reporting.sheet, work_order_id)
     lists = _value_lists(client, work_order)
     places = {level: tuple(lists[level].result()) for level in PLACE_LEVELS if level in lists}
     return WorkOrderPage(
@@ -196,7 +191,7 @@ def _value_lists(client, work_order: fast2.WorkOrder) -> dict[str, Future]:
             key = PLACES_KEY.format(level=level, parent=quote(str(parent), safe=""))
             reads[level] = (key, partial(_cached, key, PLACES_SECONDS, fetch, parent))
     cached = cache.get_many([key for key, _ in reads.values()])
-    return {what: _known(cached[key]) if key in cached else _read(read) for what, (key, read) in reads.items()}
+    return {what: _known(cached[key]) if key in cached else parallel.read(read) for what, (key, read) in reads.items()}
 
 
 def _cached[T](key: str, seconds: int, fetch: Callable[..., T], *args) -> T:
@@ -209,16 +204,6 @@ def _known[T](value: T) -> Future[T]:
     known: Future[T] = Future()
     known.set_result(value)
     return known
-
-
-def _read[T](call: Callable[..., T], *args) -> Future[T]:
-    """One read on the pool, run in a copy of this request's context.
-
-    A pool thread keeps the context it was started in, so without the copy the
-    request id (portal/request_id.py) would not reach these calls' X-Request-ID.
-    One copy per read: a context cannot be entered by two threads at once.
-    """
-    return _READS.submit(copy_context().run, call, *args)
 
 
 def move_status(work_order_id: int, target: str, *, by) -> fast2.Status:

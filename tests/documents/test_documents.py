@@ -158,3 +158,36 @@ def test_the_large_scanned_drawing_is_made_on_first_download_and_streamed_in_chu
     assert chunks > 300
     drawing.refresh_from_db()
     assert drawing.file.name.endswith(f"planritning-{drawing.rental_object.number}.pdf")
+
+
+@pytest.mark.integration
+def test_cold_a_download_asks_for_the_session_data_and_the_file_at_once(
+    logged_in, live_sandbox, documents, pm5_in_flight
+):
+    from apps.customer.services import CustomerSession
+
+    logged_in.get(LIST)  # the backend session key, as at login
+    CustomerSession(None, live_sandbox.alice.number).forget()
+    pm5_in_flight.reset()
+
+    response = logged_in.get(download_url(documents.lease().pk))
+
+    assert response.status_code == 200 and read(response)
+    assert len(pm5_in_flight.calls) == 2 and pm5_in_flight.most == 2, "one round trip"
+
+
+@pytest.mark.integration
+def test_cold_another_tenants_document_is_404_and_its_bytes_are_not_sent_on(
+    logged_in, live_sandbox, bobs_document, pm5_in_flight
+):
+    from apps.customer.services import CustomerSession
+
+    logged_in.get(LIST)
+    CustomerSession(None, live_sandbox.alice.number).forget()
+    pm5_in_flight.reset()
+
+    response = logged_in.get(download_url(bobs_document.pk))
+
+    assert response.status_code == 404
+    assert not isinstance(response, StreamingHttpResponse)
+    assert bobs_document.label not in response.text

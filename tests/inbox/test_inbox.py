@@ -174,3 +174,26 @@ def test_an_attachment_the_backend_cannot_send_sends_the_tenant_back_with_a_calm
 
     assert response.redirect_chain[-1][0] == detail_url(attachment.message_id)
     assert f"Vi kunde inte hämta {attachment.name} just nu." in response.text
+
+
+@pytest.mark.integration
+def test_cold_an_attachment_is_asked_beside_the_session_data_and_another_tenants_is_404(
+    logged_in, live_sandbox, bobs_attachment, pm5_in_flight
+):
+    from apps.customer.services import CustomerSession
+    from apps.sandbox.models import MessageAttachment
+
+    attachment = MessageAttachment.objects.filter(message__customer__customer_number=live_sandbox.alice.number).first()
+    logged_in.get(LIST)  # the backend session key, as at login
+    CustomerSession(None, live_sandbox.alice.number).forget()
+    pm5_in_flight.reset()
+
+    response = logged_in.get(attachment_url(attachment.message_id, attachment.pk))
+
+    assert response.status_code == 200 and read(response) == attachment.file.open("rb").read()
+    assert len(pm5_in_flight.calls) == 2 and pm5_in_flight.most == 2, "one round trip"
+
+    CustomerSession(None, live_sandbox.alice.number).forget()
+    response = logged_in.get(attachment_url(bobs_attachment.message_id, bobs_attachment.pk))
+    assert response.status_code == 404
+    assert not response.streaming

@@ -5,6 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from apps.backends import parallel
 from apps.staff import services
 from apps.staff.errand_rows import ErrandRows
 
@@ -54,7 +55,7 @@ def test_the_reads_after_the_work_order_run_at_the_same_time(monkeypatch):
     monkeypatch.setattr(services, "event_types", lambda: [])
     monkeypatch.setattr(services, "for_work_order", lambda wo: ErrandRows(missing=wo is not work_order))
     # Whatever STAFF_PARALLEL_READS says here, the barrier needs all six reads at once.
-    monkeypatch.setattr(services, "_READS", ThreadPoolExecutor(max_workers=6))
+    monkeypatch.setattr(parallel, "_READS", ThreadPoolExecutor(max_workers=6))
 
     page = services.work_order_page(7)
 
@@ -76,9 +77,14 @@ def test_a_failing_read_fails_the_page_as_before(monkeypatch):
     monkeypatch.setattr(services.fast2, "get_client", lambda: client)
     monkeypatch.setattr(services, "event_types", lambda: [])
     monkeypatch.setattr(services, "for_work_order", lambda wo: ErrandRows())
+    pool = ThreadPoolExecutor(max_workers=6)
+    monkeypatch.setattr(parallel, "_READS", pool)
 
     with pytest.raises(BackendUnavailable):
         services.work_order_page(7)
+    # The other reads may still be running: done before this test's client is put away, or
+    # a late one would ask the next test's client, in this test's context.
+    pool.shutdown(wait=True)
 
 
 @pytest.mark.django_db
@@ -102,7 +108,7 @@ def test_each_parallel_read_runs_with_the_request_id_of_the_page(monkeypatch):
     # Threads started before the request: they must not keep the context they were made in.
     pool = ThreadPoolExecutor(max_workers=2)
     pool.submit(lambda: None).result()
-    monkeypatch.setattr(services, "_READS", pool)
+    monkeypatch.setattr(parallel, "_READS", pool)
 
     token = request_id._request_id.set("page-view-7")
     try:
@@ -129,7 +135,7 @@ def test_an_open_work_orders_places_are_read_with_the_rest(monkeypatch):
     monkeypatch.setattr(services.fast2, "get_client", lambda: client)
     monkeypatch.setattr(services, "event_types", lambda: [])
     monkeypatch.setattr(services, "for_work_order", lambda wo: ErrandRows())
-    monkeypatch.setattr(services, "_READS", ThreadPoolExecutor(max_workers=9))
+    monkeypatch.setattr(parallel, "_READS", ThreadPoolExecutor(max_workers=9))
 
     page = services.work_order_page(7)
 
