@@ -66,7 +66,12 @@ class Transport:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout  # (connect, read) in seconds
         self.reason = reason
-        self.http = http_session(breaker.name)
+
+    @property
+    def http(self) -> requests.Session:
+        """The calling thread's session: a client made in a request may be used on the read threads
+        (apps.backends.parallel), and a requests.Session must not be shared between threads."""
+        return http_session(self.breaker.name)
 
     def request(
         self,

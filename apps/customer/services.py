@@ -90,7 +90,6 @@ class CustomerSession:
             return session, Beside(self, operation)
         # One key for both: the session's, or one opened now, before either call goes out.
         key = self.request.session.get(SESSION_KEY_NAME) or self._open(get_client())
-        # A client of its own: a client's HTTP session is the thread's that made it (apps.backends.http).
         beside = Beside(self, operation, parallel.read(lambda: operation(get_client(), key)))
         try:
             return self._fetched(parts), beside

@@ -48,11 +48,12 @@ def clock(monkeypatch) -> Clock:
 
 
 @pytest.fixture
-def backend(settings) -> Iterator[tuple[Transport, FakeHttp]]:
+def backend(settings, monkeypatch) -> Iterator[tuple[Transport, FakeHttp]]:
     settings.BACKEND_BREAKER_FAILURES = 3
     settings.BACKEND_BREAKER_COOLDOWN_SECONDS = 30
     transport = Transport(Breaker("test", "Test"), base_url="http://backend.invalid", timeout=(1, 2))
-    http = transport.http = FakeHttp()
+    http = FakeHttp()
+    monkeypatch.setattr("apps.backends.transport.http_session", lambda name: http)
     yield transport, http
     breaker_module.BREAKERS.pop("test")
 
