@@ -52,9 +52,24 @@ def active_draft_for(user: AbstractBaseUser, *, general: bool = False) -> FaultR
     """
     if not user.is_authenticated:
         return None
+    return _newest_live_draft(user, general).first()
+
+
+def draft_to_resume(user: AbstractBaseUser) -> FaultReport | None:
+    """``active_draft_for(user)`` with nothing read but its ``public_id``: enough for a link to resume it.
+
+    For a page that only links to the draft (the overview): the whole row, with the backend's lists
+    in it as JSON, cost more than the rest of the overview's own queries together.
+    """
+    if not user.is_authenticated:
+        return None
+    return _newest_live_draft(user, general=False).only("public_id").first()
+
+
+def _newest_live_draft(user: AbstractBaseUser, general: bool):
     drafts = FaultReport.objects.live_drafts().filter(user=user)
     drafts = drafts.exclude(errand_class="") if general else drafts.filter(errand_class="")
-    return drafts.order_by("-updated_at").first()
+    return drafts.order_by("-updated_at")
 
 
 def session_for_report(customer: CustomerSession) -> PortalSession | None:

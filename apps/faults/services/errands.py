@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +41,15 @@ def errand_list(customer: CustomerSession, user: AbstractBaseUser) -> list[Liste
     errands = list(session.errands or ())
     known = {e.errand_id for e in errands}
     listed = [_from_backend(e) for e in errands]
-    for report in own_reports(user, customer.customer_number).exclude(status=FaultReport.Status.DRAFT):
+    # One query for both kinds the list shows: reports sent (or on their way) and drafts the backend refused.
+    reports = list(
+        own_reports(user, customer.customer_number)
+        .filter(~Q(status=FaultReport.Status.DRAFT) | Q(refused_at__isnull=False))
+        .only(*LISTED_REPORT_FIELDS)
+    )
+    for report in reports:
+        if report.status == FaultReport.Status.DRAFT:
+            continue
         if report.status == FaultReport.Status.QUEUED:
             listed.append(
                 _from_portal(
@@ -59,9 +68,7 @@ def errand_list(customer: CustomerSession, user: AbstractBaseUser) -> list[Liste
                     waiting=False,
                 )
             )
-    for report in own_reports(user, customer.customer_number).filter(
-        status=FaultReport.Status.DRAFT, refused_at__isnull=False
-    ):
+    for report in (r for r in reports if r.status == FaultReport.Status.DRAFT):
         listed.append(
             _from_portal(
                 report,
@@ -71,6 +78,19 @@ def errand_list(customer: CustomerSession, user: AbstractBaseUser) -> list[Liste
             )
         )
     return sorted(listed, key=lambda e: (not e.waiting, -(e.received_at.timestamp() if e.received_at else 0)))
+
+
+# What the errand list reads of a report (_from_portal and the choice of link): not the backend's lists.
+LISTED_REPORT_FIELDS = (
+    "public_id",
+    "status",
+    "errand_id",
+    "errand_number",
+    "errand_class_label",
+    "node_labels",
+    "place_in_words",
+    "submitted_at",
+)
 
 
 def own_reports(user: AbstractBaseUser, customer_number: str):
