@@ -19,6 +19,7 @@ from apps.backends.errors import BackendNotFound
 from apps.backends.pm5.types import Errand, ErrandRow, Participant
 from apps.customer.services import CustomerSession
 from apps.faults.models import FaultReport
+from portal.reversing import RowUrls
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ def errand_list(customer: CustomerSession, user: AbstractBaseUser) -> list[Liste
     session = customer.data()
     errands = list(session.errands or ())
     known = {e.errand_id for e in errands}
-    listed = [_from_backend(e) for e in errands]
+    errand_url = RowUrls("faults:errand")
+    listed = [_from_backend(e, errand_url(e.errand_id)) for e in errands]
     # One query for both kinds the list shows: reports sent (or on their way) and drafts the backend refused.
     reports = list(
         own_reports(user, customer.customer_number)
@@ -97,7 +99,7 @@ def own_reports(user: AbstractBaseUser, customer_number: str):
     return FaultReport.objects.filter(user=user, customer_number=customer_number)
 
 
-def _from_backend(errand: Errand) -> ListedErrand:
+def _from_backend(errand: Errand, url: str) -> ListedErrand:
     row = errand.rows[0] if errand.rows else None
     planned = errand.planned_start or next((r.planned_at for r in errand.rows if r.planned_at), None)
     return ListedErrand(
@@ -108,7 +110,7 @@ def _from_backend(errand: Errand) -> ListedErrand:
         step=next((r.step_label for r in errand.rows if r.step_label), "") or errand.step_label or "",
         received_at=errand.received_at,
         planned=planned,
-        url=reverse("faults:errand", args=[errand.errand_id]),
+        url=url,
     )
 
 
