@@ -16,8 +16,10 @@ from portal.unavailable import unavailable_page
 @unavailable_page("customer/overview_unavailable.html")
 def overview(request: HttpRequest) -> HttpResponse:
     session = request.customer.data()
+    overview = services.overview(session)
     context = {
-        "overview": services.overview(session),
+        "overview": overview,
+        "open_errands": services.open_errand_rows(overview),
         "home": home_summary(session, timezone.localdate()),
         "draft": draft_to_resume(request.user),
         "unread_messages": unread_count(session, request.user),

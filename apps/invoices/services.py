@@ -20,7 +20,7 @@ from apps.backends.pm5.codes import NoticeKind
 from apps.backends.pm5.types import Distribution, Notice, PortalSession
 from apps.customer.services import STANDARD_PARTS, CustomerSession
 from apps.invoices import payment
-from portal.formatting import isodate, money
+from portal.formatting import isodate, machine_date, money
 from portal.reversing import RowUrls
 
 MONTHS = (12, 24, 36)  # how far back the list reaches (HämtaKundAviseringarAntMån, A48)
@@ -146,7 +146,7 @@ def table_rows(invoices: tuple[Invoice, ...], query: str) -> tuple[dict[str, obj
             "number": invoice.notice.number,
             "url": detail_url(invoice.notice.number) + query,
             "cash_url": cash_url(invoice.notice.number) + query if invoice.can_pay_in_cash else "",
-            "due_iso": invoice.notice.due_date.isoformat() if invoice.notice.due_date else "",
+            "due_iso": machine_date(invoice.notice.due_date),
             "due": isodate(invoice.notice.due_date),
             "remaining": money(invoice.notice.remaining),
             "status": invoice.status.value,

@@ -7,7 +7,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from portal.formatting import duration, isodate, isodatetime, money, postcode
+from portal.formatting import duration, isodate, isodatetime, machine_date, money, postcode
 
 AFTERNOON_UTC = datetime(2026, 11, 23, 13, 5, tzinfo=UTC)  # 14:05 in Stockholm
 LATE_EVENING_UTC = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)  # already the 24th in Stockholm
@@ -102,3 +102,12 @@ def test_a_duration_is_written_as_people_say_it(minutes, sv, en):
         assert duration(minutes).replace("\xa0", " ") == sv
     with translation.override("en"):
         assert duration(minutes).replace("\xa0", " ") == en
+
+
+@pytest.mark.parametrize(
+    "value", [AFTERNOON_UTC, LATE_EVENING_UTC, date(2026, 1, 2), datetime(2026, 3, 4, 23, 59), date(987, 6, 5), None]
+)
+def test_machine_date_writes_what_the_date_filter_writes_in_every_language(value):
+    for language in ("sv", "nb", "en"):
+        with translation.override(language):
+            assert machine_date(value) == Template("{{ value|date:'Y-m-d' }}").render(Context({"value": value}))
