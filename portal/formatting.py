@@ -90,6 +90,13 @@ def machine_date(value: date | datetime | None) -> str:
     return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
 
 
+def machine_moment(value: datetime | None) -> str:
+    """What ``|date:"c"`` writes (ISO 8601 in Swedish time), for a row written in Python."""
+    if value is None or value == "":
+        return ""
+    return (timezone.localtime(value) if timezone.is_aware(value) else value).isoformat()
+
+
 @register.filter
 def isodatetime(value: datetime | None) -> str:
     """The date and time in the active language's short format, in Swedish time."""

@@ -8,7 +8,7 @@ from django.template import Context, Template
 from django.utils import translation
 
 from portal import formatting
-from portal.formatting import duration, isodate, isodatetime, machine_date, money, postcode
+from portal.formatting import duration, isodate, isodatetime, machine_date, machine_moment, money, postcode
 
 AFTERNOON_UTC = datetime(2026, 11, 23, 13, 5, tzinfo=UTC)  # 14:05 in Stockholm
 LATE_EVENING_UTC = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)  # already the 24th in Stockholm
@@ -123,3 +123,8 @@ def test_an_amount_or_day_written_once_is_written_anew_in_another_language_or_fo
         assert (money(amount), isodate(day)) == ("SEK\xa04,321.50", "3\xa0Feb\xa02026")
     settings.USE_THOUSAND_SEPARATOR = True  # any change of settings, as in a test: the kept texts are forgotten
     assert formatting._money.cache_info().currsize == formatting._short_date.cache_info().currsize == 0
+
+
+@pytest.mark.parametrize("value", [AFTERNOON_UTC, LATE_EVENING_UTC, datetime(2026, 3, 4, 23, 59, 7, 123), None])
+def test_machine_moment_writes_what_the_date_filter_writes_for_c(value):
+    assert machine_moment(value) == Template("{{ value|date:'c' }}").render(Context({"value": value}))
