@@ -27,12 +27,15 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from apps.backends import parallel
 from apps.backends.download import Download
 from apps.backends.errors import BackendSessionExpired
 from apps.backends.pm5 import Pm5Client, SessionParts, get_client
 from apps.backends.pm5.types import Errand, Notice, PortalSession, TemporaryAddress
+from portal.formatting import isodate
+from portal.reversing import RowUrls
 
 logger = logging.getLogger(__name__)
 
@@ -320,3 +323,22 @@ def overview(session: PortalSession, today: date | None = None) -> Overview:
         active_address=next((a for a in addresses if a.is_active_on(today)), None),
         can_report_fault=any(o.can_report_fault for o in session.objects or ()),
     )
+
+
+def open_errand_rows(overview: Overview) -> tuple[dict[str, object], ...]:
+    """The overview's open errands with every cell written, for the card's list (plain dicts: one lookup a cell)."""
+    errand_url, received = RowUrls("faults:errand"), gettext("Mottaget")
+    rows = []
+    for errand in overview.open_errands:
+        subject = errand.rows[0].subject if errand.rows else None
+        rows.append(
+            {
+                "url": errand_url(errand.errand_id),
+                "number": errand.number,
+                "has_subject": bool(subject),
+                "subject": subject.label if subject else "",
+                "status": errand.status_label or received,
+                "received": isodate(errand.received_at),
+            }
+        )
+    return tuple(rows)

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from apps.backends.download import Download
@@ -21,6 +22,8 @@ from apps.backends.pm5.messages_types import Message, MessageAttachment, Message
 from apps.backends.pm5.types import PortalSession
 from apps.customer.services import Beside, CustomerSession
 from apps.inbox.models import ReadMessage
+from portal.formatting import isodatetime, machine_moment
+from portal.reversing import RowUrls
 
 # The portal's own words for the channels it knows; another channel shows the landlord's Beteckning.
 CHANNEL_NAMES = {
@@ -61,6 +64,23 @@ def inbox(session: PortalSession, user: AbstractBaseUser) -> list[InboxMessage]:
         InboxMessage(m, read=m.message_id in read, channels=tuple(channel(c) for c in m.channels)) for m in messages
     ]
     return sorted(listed, key=lambda m: (m.read, -(m.message.sent_at.timestamp() if m.message.sent_at else 0)))
+
+
+def list_rows(listed: list[InboxMessage]) -> tuple[dict[str, object], ...]:
+    """The inbox's lines with every part written (plain dicts: one lookup a part, no filters)."""
+    detail_url, no_subject = RowUrls("inbox:detail"), gettext("(utan ämne)")
+    return tuple(
+        {
+            "url": detail_url(item.message_id),
+            "read": item.read,
+            "subject": item.message.subject or no_subject,
+            "sent_iso": machine_moment(item.message.sent_at),
+            "sent": isodatetime(item.message.sent_at),
+            "channels": ", ".join(str(c.name) for c in item.channels),
+            "attachments": len(item.message.attachments),
+        }
+        for item in listed
+    )
 
 
 def unread_count(session: PortalSession, user: AbstractBaseUser) -> int:

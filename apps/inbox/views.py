@@ -20,7 +20,7 @@ UNAVAILABLE = "inbox/unavailable.html"
 @unavailable_page(UNAVAILABLE)
 def message_list(request: HttpRequest) -> HttpResponse:
     listed = services.inbox(request.customer.data(), request.user)
-    return render(request, "inbox/list.html", {"messages_listed": listed})
+    return render(request, "inbox/list.html", {"messages_listed": listed, "rows": services.list_rows(listed)})
 
 
 @require_http_methods(["GET", "POST"])

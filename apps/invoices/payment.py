@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 import segno
 from django.conf import settings
@@ -107,11 +108,23 @@ def usingqr_payload(notice: Notice) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+# QR codes kept per process: drawing one takes segno about 12 ms, more than the rest of the invoice page.
+QR_CODES_KEPT = 256
+
+
 def qr_svg(payload: str) -> SafeString:
-    """The payload as an inline SVG QR code, named for screen readers; its text is shown beside it."""
+    """The payload as an inline SVG QR code, named for screen readers; its text is shown beside it.
+
+    Drawn once per process for each payload and language, then kept (the code depends on nothing
+    else): a tenant opening the same invoice again, or a second time in another tab, costs no drawing.
+    """
+    return _drawn_qr_svg(payload, str(_("QR-kod för betalning med bankappen")))
+
+
+@lru_cache(maxsize=QR_CODES_KEPT)
+def _drawn_qr_svg(payload: str, label: str) -> SafeString:
     # make_qr, not make: a short payload would otherwise become a Micro QR, which banking apps do not read.
     code = segno.make_qr(payload, error="m", encoding="utf-8")
-    label = _("QR-kod för betalning med bankappen")
     svg = code.svg_inline(scale=4, border=4, title=label, svgclass="payment-qr", omitsize=True)
     # segno writes numbers and the title, which it escapes; the label is escaped here too.
     return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1))

@@ -20,6 +20,8 @@ from apps.backends.pm5.codes import NoticeKind
 from apps.backends.pm5.types import Distribution, Notice, PortalSession
 from apps.customer.services import STANDARD_PARTS, CustomerSession
 from apps.invoices import payment
+from portal.formatting import isodate, machine_date, money
+from portal.reversing import RowUrls
 
 MONTHS = (12, 24, 36)  # how far back the list reaches (HämtaKundAviseringarAntMån, A48)
 DEFAULT_MONTHS = MONTHS[0]
@@ -128,6 +130,33 @@ def invoice_list(session: PortalSession, months: int, today: date | None = None)
         rent_balance=rent_balance,
         invoice_balance=invoice_balance,
         includes_older=(listed[NoticeKind.RENT_NOTICE], listed[NoticeKind.INVOICE]) != (rent_balance, invoice_balance),
+    )
+
+
+def table_rows(invoices: tuple[Invoice, ...], query: str) -> tuple[dict[str, object], ...]:
+    """The list's rows with every cell already written in the reader's language: the table only places them.
+
+    Plain dicts, as a template looks a name up in a dict first: each cell is one lookup, where
+    ``invoice.notice.remaining|money`` was two attribute lookups (each after a failed item
+    lookup) and a filter call. ``query`` keeps the list's months in the links.
+    """
+    detail_url, cash_url = RowUrls("invoices:detail"), RowUrls("cashpoints:pay_cash_notice")
+    return tuple(
+        {
+            "number": invoice.notice.number,
+            "url": detail_url(invoice.notice.number) + query,
+            "cash_url": cash_url(invoice.notice.number) + query if invoice.can_pay_in_cash else "",
+            "due_iso": machine_date(invoice.notice.due_date),
+            "due": isodate(invoice.notice.due_date),
+            "remaining": money(invoice.notice.remaining),
+            "status": invoice.status.value,
+            "status_label": invoice.status.label,
+            "is_overdue": invoice.is_overdue,
+            "kind": invoice.kind,
+            "periods": invoice.periods,
+            "gross": money(invoice.notice.gross),
+        }
+        for invoice in invoices
     )
 
 

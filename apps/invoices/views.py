@@ -24,10 +24,13 @@ UNAVAILABLE = "invoices/unavailable.html"
 def invoice_list(request: HttpRequest) -> HttpResponse:
     months = months_from(request.GET)
     session = request.customer.data(services.parts(months))
+    invoices, query = services.invoice_list(session, months), months_query(months)
     context = {
-        "invoices": services.invoice_list(session, months),
+        "invoices": invoices,
+        "open_rows": services.table_rows(invoices.open, query),
+        "settled_rows": services.table_rows(invoices.settled, query),
         "month_choices": services.MONTHS,
-        "query": months_query(months),
+        "query": query,
     }
     template_name = "invoices/list.html"
     if request.htmx:

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from apps.backends.pm5.types import AvailableObject, NodeStep, PortalSession
 from apps.faults.models import FaultReport
-from apps.faults.services import active_draft_for, drafts
+from apps.faults.services import active_draft_for, draft_to_resume, drafts
 from apps.faults.steps import STEPS
 from tests.faults.conftest import FREEZER_PATH, Wizard, image_bytes, upload
 
@@ -342,8 +342,10 @@ def test_a_draft_is_kept_and_offered_again(wizard):
 def test_a_draft_expires_after_30_days(wizard, alice):
     wizard.start()
     assert active_draft_for(alice) == wizard.report
+    assert draft_to_resume(alice).public_id == wizard.report.public_id
     FaultReport.objects.filter(pk=wizard.report.pk).update(updated_at=timezone.now() - timedelta(days=31))
     assert active_draft_for(alice) is None
+    assert draft_to_resume(alice) is None
     assert wizard.client.get(wizard.url("object")).status_code == 404
     assert "Fortsätt din felanmälan" not in wizard.client.get(START).text
 

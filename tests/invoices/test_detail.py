@@ -42,6 +42,21 @@ def test_it_shows_what_a_tenant_needs_to_pay_a_notice(logged_in, live_sandbox, n
 
 
 @pytest.mark.integration
+def test_with_the_session_data_cached_the_page_asks_the_backend_nothing(
+    logged_in, live_sandbox, notices, backend_calls
+):
+    notice = notices.repair()
+    first = logged_in.get(detail_url(notice.number))
+    backend_calls.reset()
+
+    again = logged_in.get(detail_url(notice.number))
+
+    assert len(backend_calls) == 0
+    assert again.context["detail"].qr_svg == first.context["detail"].qr_svg, "the same QR code"
+    assert 'class="payment-qr"' in again.text
+
+
+@pytest.mark.integration
 def test_it_offers_the_pdf_to_download_and_to_view(logged_in, live_sandbox, notices):
     notice = notices.repair()
     html = logged_in.get(detail_url(notice.number)).text

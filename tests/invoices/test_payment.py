@@ -5,6 +5,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
 
 from apps.backends.pm5.codes import DistributionChannel, NoticeKind, PaymentChannel
 from apps.backends.pm5.types import Distribution, LedgerPeriod, Notice
@@ -127,6 +128,21 @@ def test_the_qr_code_holds_the_payload_in_a_full_size_code():
     assert not code.is_micro
     assert payment.qr_svg(payload) == payment.qr_svg(payload), "the same payload, the same code"
     assert LANDLORD_NAME in payload
+
+
+def test_a_qr_code_is_drawn_once_for_each_payload_and_language(monkeypatch):
+    import segno
+
+    drawn, make_qr = [], segno.make_qr
+    monkeypatch.setattr(segno, "make_qr", lambda *args, **kwargs: drawn.append(args) or make_qr(*args, **kwargs))
+    payload = payment.usingqr_payload(a_notice(ocr="555000111"))
+    assert payment.qr_svg(payload) == payment.qr_svg(payload)
+    with translation.override("en"):
+        english = payment.qr_svg(payload)
+    assert len(drawn) == 2, "once in Swedish, once in English"
+    assert 'aria-label="QR code for paying with your banking app"' in english
+    other = payment.qr_svg(payment.usingqr_payload(a_notice(ocr="555000112")))
+    assert len(drawn) == 3 and other != payment.qr_svg(payload)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from portal.formatting import duration, isodate, isodatetime, money, postcode
+from portal import formatting
+from portal.formatting import duration, isodate, isodatetime, machine_date, machine_moment, money, postcode
 
 AFTERNOON_UTC = datetime(2026, 11, 23, 13, 5, tzinfo=UTC)  # 14:05 in Stockholm
 LATE_EVENING_UTC = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)  # already the 24th in Stockholm
@@ -102,3 +103,28 @@ def test_a_duration_is_written_as_people_say_it(minutes, sv, en):
         assert duration(minutes).replace("\xa0", " ") == sv
     with translation.override("en"):
         assert duration(minutes).replace("\xa0", " ") == en
+
+
+@pytest.mark.parametrize(
+    "value", [AFTERNOON_UTC, LATE_EVENING_UTC, date(2026, 1, 2), datetime(2026, 3, 4, 23, 59), date(987, 6, 5), None]
+)
+def test_machine_date_writes_what_the_date_filter_writes_in_every_language(value):
+    for language in ("sv", "nb", "en"):
+        with translation.override(language):
+            assert machine_date(value) == Template("{{ value|date:'Y-m-d' }}").render(Context({"value": value}))
+
+
+def test_an_amount_or_day_written_once_is_written_anew_in_another_language_or_format(settings):
+    amount, day = Decimal("4321.5"), date(2026, 2, 3)
+    with translation.override("sv"):
+        assert (money(amount), isodate(day)) == ("4\xa0321,50\xa0kr", "2026-02-03")
+        assert money(Decimal("4321.50")) == money(amount), "equal amounts, the same text"
+    with translation.override("en"):
+        assert (money(amount), isodate(day)) == ("SEK\xa04,321.50", "3\xa0Feb\xa02026")
+    settings.USE_THOUSAND_SEPARATOR = True  # any change of settings, as in a test: the kept texts are forgotten
+    assert formatting._money.cache_info().currsize == formatting._short_date.cache_info().currsize == 0
+
+
+@pytest.mark.parametrize("value", [AFTERNOON_UTC, LATE_EVENING_UTC, datetime(2026, 3, 4, 23, 59, 7, 123), None])
+def test_machine_moment_writes_what_the_date_filter_writes_for_c(value):
+    assert machine_moment(value) == Template("{{ value|date:'c' }}").render(Context({"value": value}))

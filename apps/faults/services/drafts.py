@@ -52,9 +52,24 @@ def active_draft_for(user: AbstractBaseUser, *, general: bool = False) -> FaultR
     """
     if not user.is_authenticated:
         return None
-    drafts = FaultReport.objects.live_drafts().filter(user=user)
-    drafts = drafts.exclude(errand_class="") if general else drafts.filter(errand_class="")
-    return drafts.order_by("-updated_at").first()
+    return _newest_live_draft(user, general).first()
+
+
+def draft_to_resume(user: AbstractBaseUser) -> FaultReport | None:
+    """``active_draft_for(user)`` with nothing read but its ``public_id``: enough for a link to resume it.
+
+    For a page that only links to the draft (the overview): the whole row, with the backend's lists
+    in it as JSON, cost more than the rest of the overview's own queries together.
+    """
+    if not user.is_authenticated:
+        return None
+    return _newest_live_draft(user, general=False).only("public_id").first()
+
+
+def _newest_live_draft(user: AbstractBaseUser, general: bool):
+    if general:
+        return FaultReport.objects.live_drafts(user=user).exclude(errand_class="").order_by("-updated_at")
+    return FaultReport.objects.live_drafts(user=user, errand_class="").order_by("-updated_at")
 
 
 def session_for_report(customer: CustomerSession) -> PortalSession | None:
@@ -115,7 +130,7 @@ def _object_option(obj: AvailableObject) -> dict[str, str]:
 
 def draft_for(user: AbstractBaseUser, customer_number: str, public_id) -> FaultReport:
     """The tenant's own live draft with this id, or 404 (another tenant's, submitted, or expired)."""
-    draft = FaultReport.objects.live_drafts().filter(user=user, public_id=public_id).first()
+    draft = FaultReport.objects.live_drafts(user=user, public_id=public_id).first()
     if draft is None or draft.customer_number != customer_number:
         raise Http404("no such fault report in progress")
     return draft

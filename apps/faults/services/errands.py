@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from apps.backends.download import Download
@@ -23,6 +25,8 @@ from apps.backends.errors import BackendNotFound
 from apps.backends.pm5.types import Errand, ErrandRow, Participant
 from apps.customer.services import CustomerSession
 from apps.faults.models import FaultReport
+from portal.formatting import isodate, machine_date
+from portal.reversing import RowUrls
 
 
 @dataclass(frozen=True)
@@ -44,8 +48,17 @@ def errand_list(customer: CustomerSession, user: AbstractBaseUser) -> list[Liste
     session = customer.data()
     errands = list(session.errands or ())
     known = {e.errand_id for e in errands}
-    listed = [_from_backend(e) for e in errands]
-    for report in own_reports(user, customer.customer_number).exclude(status=FaultReport.Status.DRAFT):
+    errand_url = RowUrls("faults:errand")
+    listed = [_from_backend(e, errand_url(e.errand_id)) for e in errands]
+    # One query for both kinds the list shows: reports sent (or on their way) and drafts the backend refused.
+    reports = list(
+        own_reports(user, customer.customer_number)
+        .filter(~Q(status=FaultReport.Status.DRAFT) | Q(refused_at__isnull=False))
+        .only(*LISTED_REPORT_FIELDS)
+    )
+    for report in reports:
+        if report.status == FaultReport.Status.DRAFT:
+            continue
         if report.status == FaultReport.Status.QUEUED:
             listed.append(
                 _from_portal(
@@ -64,9 +77,7 @@ def errand_list(customer: CustomerSession, user: AbstractBaseUser) -> list[Liste
                     waiting=False,
                 )
             )
-    for report in own_reports(user, customer.customer_number).filter(
-        status=FaultReport.Status.DRAFT, refused_at__isnull=False
-    ):
+    for report in (r for r in reports if r.status == FaultReport.Status.DRAFT):
         listed.append(
             _from_portal(
                 report,
@@ -78,11 +89,45 @@ def errand_list(customer: CustomerSession, user: AbstractBaseUser) -> list[Liste
     return sorted(listed, key=lambda e: (not e.waiting, -(e.received_at.timestamp() if e.received_at else 0)))
 
 
+# What the errand list reads of a report (_from_portal and the choice of link): not the backend's lists.
+LISTED_REPORT_FIELDS = (
+    "public_id",
+    "status",
+    "errand_id",
+    "errand_number",
+    "errand_class_label",
+    "node_labels",
+    "place_in_words",
+    "submitted_at",
+)
+
+
+def list_rows(listed: list[ListedErrand]) -> tuple[dict[str, object], ...]:
+    """The errand table's rows with every cell written (plain dicts: one lookup a cell, no filters)."""
+    report = gettext("Felanmälan")
+    return tuple(
+        {
+            "url": errand.url,
+            "number": errand.number or report,
+            "subject": errand.subject,
+            "kind": errand.kind,
+            "status": errand.status,
+            "waiting": errand.waiting,
+            "step": errand.step or "–",
+            "received_iso": machine_date(errand.received_at),
+            "received": isodate(errand.received_at),
+            "planned_iso": machine_date(errand.planned),
+            "planned": isodate(errand.planned),
+        }
+        for errand in listed
+    )
+
+
 def own_reports(user: AbstractBaseUser, customer_number: str):
     return FaultReport.objects.filter(user=user, customer_number=customer_number)
 
 
-def _from_backend(errand: Errand) -> ListedErrand:
+def _from_backend(errand: Errand, url: str) -> ListedErrand:
     row = errand.rows[0] if errand.rows else None
     planned = errand.planned_start or next((r.planned_at for r in errand.rows if r.planned_at), None)
     return ListedErrand(
@@ -93,7 +138,7 @@ def _from_backend(errand: Errand) -> ListedErrand:
         step=next((r.step_label for r in errand.rows if r.step_label), "") or errand.step_label or "",
         received_at=errand.received_at,
         planned=planned,
-        url=reverse("faults:errand", args=[errand.errand_id]),
+        url=url,
     )
 
 

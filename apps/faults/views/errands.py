@@ -19,7 +19,7 @@ IMAGE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "image/heic
 @unavailable_page(UNAVAILABLE)
 def errand_list(request: HttpRequest) -> HttpResponse:
     listed = errands.errand_list(request.customer, request.user)
-    return render(request, "faults/errand_list.html", {"errands": listed})
+    return render(request, "faults/errand_list.html", {"errands": listed, "rows": errands.list_rows(listed)})
 
 
 @require_GET
