@@ -19,12 +19,20 @@ from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 
 class _WithCustomerLink:
     def get_user(self, user_id):
-        user = get_user_model()._default_manager.select_related("customer_link").filter(pk=user_id).first()
-        return user if user is not None and self.user_can_authenticate(user) else None
+        users = get_user_model()._default_manager.select_related("customer_link")
+        try:
+            user = users.get(pk=user_id)
+        except users.model.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
 
     async def aget_user(self, user_id):
-        user = await get_user_model()._default_manager.select_related("customer_link").filter(pk=user_id).afirst()
-        return user if user is not None and self.user_can_authenticate(user) else None
+        users = get_user_model()._default_manager.select_related("customer_link")
+        try:
+            user = await users.aget(pk=user_id)
+        except users.model.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
 
 
 class ModelBackend(_WithCustomerLink, DjangoModelBackend):
