@@ -41,15 +41,17 @@ class FragmentNode(Node):
         self.nodelist = nodelist
 
     def render(self, context) -> str:
-        values = {name: value.resolve(context) for name, value in self.inputs.items()}
-        for name, value in values.items():
-            if not isinstance(value, PLAIN):
-                raise template.TemplateSyntaxError(
-                    f"fragment {self.name!r}: input {name!r} must be a plain value, not {type(value).__name__}"
-                )
-        # What {% url %} and {% translate %} inside depend on, besides the inputs.
-        urls = (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
-        key = (self.name, translation.get_language(), urls, tuple(sorted(values.items())))
+        if self.inputs:
+            values = {name: value.resolve(context) for name, value in self.inputs.items()}
+            for name, value in values.items():
+                if not isinstance(value, PLAIN):
+                    raise template.TemplateSyntaxError(
+                        f"fragment {self.name!r}: input {name!r} must be a plain value, not {type(value).__name__}"
+                    )
+            inputs = tuple(sorted(values.items()))
+        else:
+            values, inputs = {}, ()
+        key = (self.name, translation.get_language(), _urls(context), inputs)
         html = _kept.get(key)
         if html is None:
             html = self.nodelist.render(context.new(values))
@@ -58,6 +60,18 @@ class FragmentNode(Node):
                     _kept.pop(next(iter(_kept)))  # the oldest
                 _kept[key] = html
         return html
+
+
+def _urls(context) -> tuple:
+    """What {% url %} inside depends on: the request's URLconf and script prefix, looked up once per page.
+
+    Both are set for the whole request before any template renders; asking asgiref's Local for
+    them took most of the time of a fragment already kept, and a page has about ten.
+    """
+    urls = context.render_context.get(_urls)
+    if urls is None:
+        urls = context.render_context[_urls] = (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+    return urls
 
 
 @register.tag

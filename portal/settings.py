@@ -187,9 +187,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Django's and allauth's, each loading the account with its customer link in one query.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "apps.accounts.backends.ModelBackend",
+    "apps.accounts.backends.AuthenticationBackend",
 ]
 
 # allauth: log in by e-mail and password; the e-mail must be verified.

@@ -18,6 +18,7 @@ never shown as fresh data anywhere else.
 import hashlib
 import logging
 import pickle
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import astuple, dataclass, fields, replace
@@ -136,7 +137,10 @@ class CustomerSession:
     def forget(self) -> None:
         """Drop the cached data after a change, so the next page shows it."""
         cache.delete_many([self._cache_key(_with_months(months)) for months in (12, 24, 36)])
-        self._read_in_this_request().clear()
+        read = self._read_in_this_request()
+        for session in read.values():
+            decoded.drop(session)
+        read.clear()
 
     def call[T](self, operation: Callable[[Pm5Client, str], T]) -> T:
         """Run one backend operation with the session key, renewing the key once on 401.
@@ -225,19 +229,25 @@ class CachedSession(PortalSession):
     details, the overview neither the documents nor the contact details. Decoding the whole
     answer (12 months of notices, every errand with its rows) took about as long as the rest
     of a cached page's own work, so a part nobody reads is never decoded.
+
+    Each part is kept with a digest of its pickle, taken once when the data is fetched. A
+    process keeps the parts it decoded lately by digest (``decoded``): the next request that
+    reads the same data, this tenant's next page, finds the part already decoded. Only equal
+    pickles have equal digests, so what a process keeps never outlives the data it came from:
+    refreshed data has new digests, and forgotten data is fetched anew. The parts are frozen
+    dataclasses and tuples, safe to share between requests.
     """
 
     @classmethod
     def packing(cls, session: PortalSession) -> "CachedSession":
-        return cls._of(
-            {
-                part.name: pickle.dumps(getattr(session, part.name), pickle.HIGHEST_PROTOCOL)
-                for part in fields(PortalSession)
-            }
-        )
+        packed = {}
+        for part in fields(PortalSession):
+            data = pickle.dumps(getattr(session, part.name), pickle.HIGHEST_PROTOCOL)
+            packed[part.name] = (hashlib.blake2b(data, digest_size=16).digest(), data)
+        return cls._of(packed)
 
     @classmethod
-    def _of(cls, packed: dict[str, bytes]) -> "CachedSession":
+    def _of(cls, packed: dict[str, tuple[bytes, bytes] | bytes]) -> "CachedSession":
         cached = cls.__new__(cls)
         object.__setattr__(cached, "_packed", packed)
         return cached
@@ -254,6 +264,42 @@ class CachedSession(PortalSession):
     __hash__ = PortalSession.__hash__
 
 
+class DecodedParts:
+    """The parts this process decoded lately, by their pickle's digest; at most ``size``, the oldest go first."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._parts: dict[bytes, object] = {}
+        self._lock = threading.Lock()
+
+    def get(self, digest: bytes, data: bytes) -> object:
+        try:
+            return self._parts[digest]
+        except KeyError:
+            pass
+        value = pickle.loads(data)
+        with self._lock:
+            while len(self._parts) >= self.size:
+                self._parts.pop(next(iter(self._parts)), None)
+            self._parts[digest] = value
+        return value
+
+    def drop(self, session: PortalSession) -> None:
+        """Forget the parts of this session data (after a change to it)."""
+        packed = session.__dict__.get("_packed", {})
+        with self._lock:
+            for part in packed.values():
+                if isinstance(part, tuple):
+                    self._parts.pop(part[0], None)
+
+    def __len__(self) -> int:
+        return len(self._parts)
+
+
+# Eight parts a tenant: the last 64 tenants' data.
+decoded = DecodedParts(size=512)
+
+
 class _Packed:
     """One part of a CachedSession, decoded from its pickle when a page first reads it.
 
@@ -268,7 +314,9 @@ class _Packed:
     def __get__(self, instance, owner=None):
         if instance is None:
             return self
-        value = pickle.loads(instance.__dict__["_packed"][self.name])
+        packed = instance.__dict__["_packed"][self.name]
+        # A bare pickle: cached by a release before the digests (read until it expires).
+        value = decoded.get(*packed) if isinstance(packed, tuple) else pickle.loads(packed)
         instance.__dict__[self.name] = value
         return value
 

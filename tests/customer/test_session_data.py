@@ -1,5 +1,6 @@
 """The tenant's cached session data is read from the cache and decoded at most once per request."""
 
+from dataclasses import replace
 from unittest import mock
 
 import pytest
@@ -82,3 +83,74 @@ def test_every_part_comes_back_from_the_cache_as_it_went_in(rf):
 
     assert cached.messages == (message,)
     assert cached == session
+
+
+def test_the_next_request_finds_the_parts_already_decoded(rf):
+    from apps.backends.pm5.messages_types import Message
+
+    session = PortalSession(
+        None, None, None, None, None, None, objects=(), messages=(Message(message_id=8, channels=(), attachments=()),)
+    )
+    cache.set(CustomerSession(None, "15555")._cache_key(STANDARD_PARTS), services.CachedSession.packing(session))
+    assert CustomerSession(rf.get("/"), "15555").data().messages == session.messages
+
+    with mock.patch.object(services, "pickle", wraps=services.pickle) as decoding:
+        again = CustomerSession(rf.get("/"), "15555").data()
+        assert again.messages == session.messages
+
+    decoding.loads.assert_not_called()
+
+
+def test_refreshed_data_is_read_as_refreshed_not_as_the_process_decoded_it_before(rf):
+    from apps.backends.pm5.messages_types import Message
+
+    key = CustomerSession(None, "15555")._cache_key(STANDARD_PARTS)
+    before = PortalSession(
+        None, None, None, None, None, None, objects=(), messages=(Message(message_id=1, channels=(), attachments=()),)
+    )
+    cache.set(key, services.CachedSession.packing(before))
+    assert CustomerSession(rf.get("/"), "15555").data().messages == before.messages
+
+    after = replace(before, messages=(Message(message_id=2, channels=(), attachments=()),))
+    cache.set(key, services.CachedSession.packing(after))
+
+    assert CustomerSession(rf.get("/"), "15555").data().messages == after.messages
+
+
+def test_a_change_drops_what_the_process_decoded_of_the_old_data(rf):
+    from apps.backends.pm5.messages_types import Message
+
+    session = PortalSession(
+        None, None, None, None, None, None, objects=(), messages=(Message(message_id=9, channels=(), attachments=()),)
+    )
+    cache.set(CustomerSession(None, "15555")._cache_key(STANDARD_PARTS), services.CachedSession.packing(session))
+    customer = CustomerSession(rf.get("/"), "15555")
+    digest = customer.data()._packed["messages"][0]
+    assert customer.data().messages == session.messages
+    assert digest in services.decoded._parts
+
+    customer.forget()
+
+    assert digest not in services.decoded._parts
+
+
+def test_a_process_keeps_a_bounded_number_of_decoded_parts():
+    import pickle
+
+    kept = services.DecodedParts(size=3)
+    for n in range(10):
+        data = pickle.dumps(n)
+        assert kept.get(bytes([n]), data) == n
+
+    assert len(kept) == 3
+    assert kept.get(bytes([9]), b"not read: kept") == 9
+
+
+def test_data_cached_before_the_digests_is_still_read(rf):
+    import pickle
+
+    session = PortalSession(None, None, None, None, None, None, objects=())
+    bare = {name: pickle.dumps(value) for name, value in vars(session).items()}
+    cache.set(CustomerSession(None, "15555")._cache_key(STANDARD_PARTS), services.CachedSession._of(bare))
+
+    assert CustomerSession(rf.get("/"), "15555").data() == session

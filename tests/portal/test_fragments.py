@@ -95,3 +95,28 @@ def test_it_keeps_a_bounded_number_of_pieces(monkeypatch):
         assert render(source, number=number) == str(number)
 
     assert len(fragments._kept) == 3
+
+
+def test_a_language_switched_within_the_page_gets_its_own_piece():
+    source = (
+        '{% load i18n %}{% fragment "language" %}{% translate "Språk" %}{% endfragment %}'
+        '{% language "en" %}/{% fragment "language" %}{% translate "Språk" %}{% endfragment %}{% endlanguage %}'
+    )
+
+    with translation.override("sv"):
+        assert render(source) == "Språk/Language"
+
+
+def test_another_script_prefix_gets_its_own_piece():
+    from django.urls import get_script_prefix, set_script_prefix
+
+    source = '{% fragment "link" %}{% url "accessibility" %}{% endfragment %}'
+    before = get_script_prefix()
+    try:
+        set_script_prefix("/portal/")
+        mounted = render(source)
+    finally:
+        set_script_prefix(before)
+
+    assert mounted == "/portal/tillganglighet/"
+    assert render(source) == "/tillganglighet/"
