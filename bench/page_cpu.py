@@ -35,8 +35,8 @@ sys.path.insert(0, str(BENCH))
 import throughput  # noqa: E402  (its environment, database and login helpers)
 from processes import free_port, server  # noqa: E402
 
-throughput.DATABASE = "bench_page_cpu"
-throughput.PREFIX = "bench-page-cpu-"
+throughput.DATABASE = f"bench_page_cpu_{os.getpid()}"
+throughput.PREFIX = f"bench-page-cpu-{os.getpid()}:"
 
 
 def main() -> int:

@@ -4,7 +4,7 @@
 
 What it does, on 127.0.0.1 only:
 
-1. A PostgreSQL database of its own (``bench_throughput`` on 127.0.0.1:5432, user postgres;
+1. A PostgreSQL database of its own (``bench_throughput_<pid>`` on 127.0.0.1:5432, user postgres;
    made anew, dropped at the end) and Redis database 6 with a key prefix of its own for the
    cache and the sessions (its keys are removed at the end). The full demo company, and
    --tenants demo customers with a portal account each (bench/never_lost.py's ``build``).
@@ -66,9 +66,10 @@ from rounds import rounds  # noqa: E402
 from scale_out_check import CSRF_FIELD, Tenant  # noqa: E402
 
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
-DATABASE = "bench_throughput"
+# A run of its own: two runs at once (two checkouts) must not drop each other's database or keys.
+DATABASE = f"bench_throughput_{os.getpid()}"
 REDIS = "redis://127.0.0.1:6379/6"  # a database number no other run uses
-PREFIX = "bench-throughput-"  # its cache and session keys, removed at the start and the end
+PREFIX = f"bench-throughput-{os.getpid()}:"  # its cache and session keys, removed at the start and the end
 STAFF_EMAIL, STAFF_PASSWORD = "throughput-staff@example.se", "Throughput-staff-1"
 WEB_WORKERS = 2
 WARM_ROUNDS = 5
