@@ -40,6 +40,9 @@ def test_the_warning_offers_more_time_and_then_says_the_session_ended(journey, a
         expect(page.get_by_role("heading", level=1)).to_have_text("Logga in")
         return
 
+    # The heading is there before the deferred session-timeout.js has run; moving the clock
+    # before it has started its countdown would start it from the moved time.
+    page.wait_for_load_state("domcontentloaded")
     dialog = page.get_by_role("dialog", name="Du loggas snart ut")
     expect(dialog).to_be_hidden()
     page.clock.fast_forward((SESSION_AGE - WARN_BEFORE + 1) * 1000)
