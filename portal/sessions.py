@@ -1,7 +1,7 @@
 """The session store in Redis: Django's cache sessions, with a cheaper save of an unchanged session.
 
 Sessions are saved on every request (SESSION_SAVE_EVERY_REQUEST moves their expiry, see
-settings.py), and Django's cache store saves by reading the session back first (to fail
+settings_cache.py), and Django's cache store saves by reading the session back first (to fail
 with UpdateError when it was deleted meanwhile, say by a logout in another tab) and then
 writing it whole: two round trips to Redis and a decode, for a session that mostly has not
 changed. An unchanged session only needs its expiry moved: one EXPIRE, which also fails

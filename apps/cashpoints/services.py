@@ -19,7 +19,7 @@ from apps.invoices.payment import account_number
 from portal import background
 
 SYNC_TASK = "cashpoints.sync_register"
-# The register changes slowly: a copy a day. Beat checks more often than that (settings.py),
+# The register changes slowly: a copy a day. Beat checks more often than that (settings_celery.py),
 # so the first copy comes within minutes of installation, without waiting for a tenant.
 SYNC_EVERY = timedelta(days=1)
 # A failed copy is tried again after 2, 4, 8, 16 and 30 minutes. The longest wait stays well

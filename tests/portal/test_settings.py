@@ -44,3 +44,14 @@ def test_the_test_profile_points_every_backend_nowhere_whatever_the_environment_
     assert {"PM5_BASE_URL", "FAST2_BASE_URL", "ERRANDS_BASE_URL"} <= urls.keys()
     # A new backend's URL must be added to portal/settings_test.py too: .invalid never resolves.
     assert all(urlsplit(url).hostname.endswith(".invalid") for url in urls.values()), urls
+
+
+def test_every_settings_part_is_imported_by_the_entry_point_and_listed_in_its_map():
+    import portal.settings
+
+    entry = (ROOT / "portal" / "settings.py").read_text()
+    parts = sorted(p.stem for p in (ROOT / "portal").glob("settings_*.py") if p.stem != "settings_test")
+
+    # A part portal/settings.py does not import is never read; one its docstring omits is hard to find.
+    assert all(f"from portal.{part} import *" in entry for part in parts), parts
+    assert all(f"portal/{part}.py" in portal.settings.__doc__ for part in parts), parts

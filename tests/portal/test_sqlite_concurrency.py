@@ -7,7 +7,7 @@ server's threads write the sandbox's tables meanwhile) and then reads and
 writes the draft in one transaction. Beside them a worker delivers queued
 reports to the sandbox, which refuses them, so it keeps writing their outcome. With
 SQLite's default deferred transactions some tenants got "database is locked"
-at once; portal/settings.py makes them IMMEDIATE and the journal WAL.
+at once; portal/settings_database.py makes them IMMEDIATE and the journal WAL.
 """
 
 import threading
