@@ -35,6 +35,11 @@ _lock = threading.Lock()
 
 
 class FragmentNode(Node):
+    # Its body is not searched for nodes: a page that extends base.html has Django look for
+    # {% block %} tags through the whole of base.html on every render, and a body only ever
+    # holds what is the same for every request, never a block (which would be kept too).
+    child_nodelists = ()
+
     def __init__(self, name: str, inputs: dict, nodelist: NodeList):
         self.name = name
         self.inputs = inputs
