@@ -46,16 +46,14 @@ class FragmentNode(Node):
         self.nodelist = nodelist
 
     def render(self, context) -> str:
-        if self.inputs:
-            values = {name: value.resolve(context) for name, value in self.inputs.items()}
-            for name, value in values.items():
-                if not isinstance(value, PLAIN):
-                    raise template.TemplateSyntaxError(
-                        f"fragment {self.name!r}: input {name!r} must be a plain value, not {type(value).__name__}"
-                    )
-            inputs = tuple(sorted(values.items()))
-        else:
-            values, inputs = {}, ()
+        values = {name: value.resolve(context) for name, value in self.inputs.items()}
+        for name, value in values.items():
+            if not isinstance(value, PLAIN):
+                raise template.TemplateSyntaxError(
+                    f"fragment {self.name!r}: input {name!r} must be a plain value, not {type(value).__name__}"
+                )
+        # One tag always lists its inputs in the same order: no need to sort them for the key.
+        inputs = tuple(values.items())
         key = (self.name, translation.get_language(), _urls(context), inputs)
         html = _kept.get(key)
         if html is None:
