@@ -35,22 +35,25 @@ _lock = threading.Lock()
 
 
 class FragmentNode(Node):
+    # Its body is not searched for nodes: a page that extends base.html has Django look for
+    # {% block %} tags through the whole of base.html on every render, and a body only ever
+    # holds what is the same for every request, never a block (which would be kept too).
+    child_nodelists = ()
+
     def __init__(self, name: str, inputs: dict, nodelist: NodeList):
         self.name = name
         self.inputs = inputs
         self.nodelist = nodelist
 
     def render(self, context) -> str:
-        if self.inputs:
-            values = {name: value.resolve(context) for name, value in self.inputs.items()}
-            for name, value in values.items():
-                if not isinstance(value, PLAIN):
-                    raise template.TemplateSyntaxError(
-                        f"fragment {self.name!r}: input {name!r} must be a plain value, not {type(value).__name__}"
-                    )
-            inputs = tuple(sorted(values.items()))
-        else:
-            values, inputs = {}, ()
+        values = {name: value.resolve(context) for name, value in self.inputs.items()}
+        for name, value in values.items():
+            if not isinstance(value, PLAIN):
+                raise template.TemplateSyntaxError(
+                    f"fragment {self.name!r}: input {name!r} must be a plain value, not {type(value).__name__}"
+                )
+        # One tag always lists its inputs in the same order: no need to sort them for the key.
+        inputs = tuple(values.items())
         key = (self.name, translation.get_language(), _urls(context), inputs)
         html = _kept.get(key)
         if html is None:

@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from apps.backends.download import Download
 from apps.backends.pm5.types import Document, PortalSession
 from apps.customer.services import Beside, CustomerSession
+from portal.reversing import RowUrls
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,30 @@ def groups(session: PortalSession) -> tuple[DocumentGroup, ...]:
             documents=tuple(sorted(by_object[(object_type, address)], key=order)),
         )
         for object_type, address in objects
+    )
+
+
+def list_rows(groups: tuple[DocumentGroup, ...]) -> tuple[dict[str, object], ...]:
+    """The page's groups with every line written (plain dicts: one lookup a part, no filters or tags a line)."""
+    download_url, file_label, web_label = RowUrls("documents:download"), gettext("Fil"), gettext("Webbsida")
+
+    def row(document: Document) -> dict[str, object]:
+        stored = document.file_id is not None
+        if stored:
+            kind = document.extension.replace(".", "").upper() if document.extension else file_label
+        else:
+            kind = web_label
+        return {
+            "stored": stored,
+            "url": download_url(document.file_id) if stored else document.web_url,
+            "text": document.label or (document.category if stored else document.web_url),
+            "meta": f"{document.category} · {kind}" if document.category else kind,
+            "message": document.message,
+        }
+
+    return tuple(
+        {"title": group.object_type, "address": group.address, "documents": tuple(map(row, group.documents))}
+        for group in groups
     )
 
 

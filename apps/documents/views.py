@@ -15,8 +15,8 @@ from portal.unavailable import unavailable_page
 @customer_required
 @unavailable_page("documents/unavailable.html")
 def document_list(request: HttpRequest) -> HttpResponse:
-    session = request.customer.data()
-    return render(request, "documents/list.html", {"groups": services.groups(session)})
+    groups = services.groups(request.customer.data())
+    return render(request, "documents/list.html", {"groups": groups, "rows": services.list_rows(groups)})
 
 
 @require_GET
