@@ -22,6 +22,7 @@ import threading
 from django import template
 from django.conf import settings
 from django.template.base import Node, NodeList, Parser, Token, token_kwargs
+from django.template.loader_tags import BlockNode
 from django.urls import get_script_prefix, get_urlconf
 from django.utils import translation
 
@@ -87,6 +88,10 @@ def fragment(parser: Parser, token: Token) -> FragmentNode:
         raise template.TemplateSyntaxError(f"fragment {bits[1]}: inputs are name=value pairs")
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
+    if nodelist.get_nodes_by_type(BlockNode):
+        # A page's {% block %} inside would be kept as the first page filled it, and a child
+        # template's version never looked for (FragmentNode.child_nodelists).
+        raise template.TemplateSyntaxError(f"fragment {bits[1]}: a {{% block %}} cannot be inside a fragment")
     return FragmentNode(bits[1][1:-1], inputs, nodelist)
 
 

@@ -120,3 +120,9 @@ def test_another_script_prefix_gets_its_own_piece():
 
     assert mounted == "/portal/tillganglighet/"
     assert render(source) == "/tillganglighet/"
+
+
+def test_a_block_cannot_be_inside_one():
+    """A child template's block would never replace it: the page would show the first filling to everybody."""
+    with pytest.raises(TemplateSyntaxError, match="block"):
+        Template('{% fragment "head" %}{% block title %}{% endblock %}{% endfragment %}')
