@@ -11,9 +11,11 @@ While PM5 is down, they come from the copies kept of earlier answers
 """
 
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 
 from apps.backends.errors import BackendError, BackendUnavailable
@@ -64,6 +66,21 @@ def draft_to_resume(user: AbstractBaseUser) -> FaultReport | None:
     if not user.is_authenticated:
         return None
     return _newest_live_draft(user, general=False).only("public_id").first()
+
+
+@dataclass(frozen=True)
+class DraftLink:
+    """The draft to resume, as much of it as a link to it needs (from ``draft_to_resume_id``)."""
+
+    public_id: UUID
+
+
+def draft_to_resume_id(account: OuterRef) -> Subquery:
+    """``draft_to_resume``'s ``public_id`` (or NULL) as a subquery about ``account``, e.g. ``OuterRef("pk")``.
+
+    For the overview, which asks it in one query together with the count of messages read.
+    """
+    return Subquery(_newest_live_draft(account, general=False).values("public_id")[:1])
 
 
 def _newest_live_draft(user: AbstractBaseUser, general: bool):
