@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Expression, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -88,19 +86,6 @@ def list_rows(listed: list[InboxMessage]) -> tuple[dict[str, object], ...]:
 def unread_count(session: PortalSession, user: AbstractBaseUser) -> int:
     messages = session.messages or ()
     return len(messages) - len(_read_ids(user, messages))
-
-
-def read_count(account: OuterRef, messages: tuple[Message, ...] | None) -> Expression:
-    """How many of ``messages`` ``account`` (e.g. ``OuterRef("pk")``) has read, as an expression of a query about it.
-
-    ``len(messages)`` less this is ``unread_count``: for the overview, which asks it in one query
-    together with the draft to resume.
-    """
-    if not messages:
-        return Value(0)
-    ids = [m.message_id for m in messages]
-    read = ReadMessage.objects.filter(user=account, message_id__in=ids).order_by().values("user")
-    return Coalesce(Subquery(read.annotate(n=Count("pk")).values("n")), 0)
 
 
 def find_message(session: PortalSession, user: AbstractBaseUser, message_id: int) -> InboxMessage | None:

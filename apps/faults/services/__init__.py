@@ -5,6 +5,6 @@ wizard continues at ``reverse("faults:resume", args=[draft.public_id])``; ``draf
 is the same draft with only its ``public_id`` read, for a page that just links to it.
 """
 
-from apps.faults.services.drafts import DraftLink, active_draft_for, draft_to_resume, draft_to_resume_id
+from apps.faults.services.drafts import active_draft_for, draft_to_resume
 
-__all__ = ["DraftLink", "active_draft_for", "draft_to_resume", "draft_to_resume_id"]
+__all__ = ["active_draft_for", "draft_to_resume"]

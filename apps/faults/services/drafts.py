@@ -15,7 +15,6 @@ from uuid import UUID
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
 from django.http import Http404
 
 from apps.backends.errors import BackendError, BackendUnavailable
@@ -57,30 +56,24 @@ def active_draft_for(user: AbstractBaseUser, *, general: bool = False) -> FaultR
     return _newest_live_draft(user, general).first()
 
 
-def draft_to_resume(user: AbstractBaseUser) -> FaultReport | None:
-    """``active_draft_for(user)`` with nothing read but its ``public_id``: enough for a link to resume it.
-
-    For a page that only links to the draft (the overview): the whole row, with the backend's lists
-    in it as JSON, cost more than the rest of the overview's own queries together.
-    """
-    if not user.is_authenticated:
-        return None
-    return _newest_live_draft(user, general=False).only("public_id").first()
-
-
 @dataclass(frozen=True)
 class DraftLink:
-    """The draft to resume, as much of it as a link to it needs (from ``draft_to_resume_id``)."""
+    """The draft to resume, as much of it as a link to it needs."""
 
     public_id: UUID
 
 
-def draft_to_resume_id(account: OuterRef) -> Subquery:
-    """``draft_to_resume``'s ``public_id`` (or NULL) as a subquery about ``account``, e.g. ``OuterRef("pk")``.
+def draft_to_resume(user: AbstractBaseUser) -> DraftLink | None:
+    """``active_draft_for(user)`` with nothing read but its ``public_id``: enough for a link to resume it.
 
-    For the overview, which asks it in one query together with the count of messages read.
+    For a page that only links to the draft (the overview): the whole row, with the backend's lists
+    in it as JSON, cost more than the rest of the overview's own queries together; a model
+    instance with the other fields deferred, more than the bare value.
     """
-    return Subquery(_newest_live_draft(account, general=False).values("public_id")[:1])
+    if not user.is_authenticated:
+        return None
+    public_id = _newest_live_draft(user, general=False).values_list("public_id", flat=True).first()
+    return DraftLink(public_id) if public_id is not None else None
 
 
 def _newest_live_draft(user: AbstractBaseUser, general: bool):
