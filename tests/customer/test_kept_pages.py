@@ -121,3 +121,11 @@ def test_data_read_from_the_backend_in_this_request_has_no_key():
 def test_a_key_takes_plain_values_only():
     with pytest.raises(TypeError):
         page_key(cached(session("Alice Andersson")), TODAY, ["not", "plain"])
+
+
+def test_a_changed_setting_forgets_every_kept_piece(settings):
+    render('{% kept "page" key=key %}x{% endkept %}', key=("digest",))
+
+    settings.LANDLORD_NAME = "Bostadsbolaget AB"
+
+    assert not kept_pages._kept

@@ -23,6 +23,8 @@ most MAX_KEPT pieces are kept per process, the oldest go first.
 import threading
 
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.base import Node, NodeList, Parser, Token, token_kwargs
 from django.utils import translation
 
@@ -59,6 +61,13 @@ class KeptNode(Node):
                     _kept.pop(next(iter(_kept)), None)  # the oldest
                 _kept[key] = html
         return html
+
+
+@receiver(setting_changed)
+def _forget_all(**kwargs) -> None:
+    """Settings are in no key (they are the same for a process's life), but tests change them."""
+    with _lock:
+        _kept.clear()
 
 
 @register.tag
