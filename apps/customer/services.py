@@ -325,6 +325,36 @@ for _part in fields(PortalSession):
     setattr(CachedSession, _part.name, _Packed(_part.name))
 
 
+PLAIN = (str, int, float, bool, bytes, date, type(None))
+
+
+def page_key(session: PortalSession, today: date, *inputs) -> tuple | None:
+    """The key a page's main content is kept under (``{% kept %}``): the session data's digest, ``today``, ``inputs``.
+
+    ``today`` is the day the page works its content out for (the one it hands its services), so a
+    page rendered around midnight is not kept under the next day's key.
+
+    ``inputs`` is everything else the content shows that the session data does not hold (a draft's
+    id, a count of read messages, the months of a list), as plain values. None when the data was not
+    read from the cache in this request (so has no digest): the content is then rendered as usual.
+    """
+    digest = data_digest(session)
+    if digest is None:
+        return None
+    for value in inputs:
+        if not isinstance(value, PLAIN):
+            raise TypeError(f"page_key: inputs must be plain values, not {type(value).__name__}")
+    return (digest, today, *inputs)
+
+
+def data_digest(session: PortalSession) -> bytes | None:
+    """One digest of all the parts of cached session data: equal only for equal data. None if not cached."""
+    packed = session.__dict__.get("_packed") if isinstance(session, CachedSession) else None
+    if packed is None or not all(isinstance(part, tuple) for part in packed.values()):
+        return None  # fetched in this request, or cached by a release before the digests
+    return b"".join(packed[part.name][0] for part in fields(PortalSession))
+
+
 def _with_months(months: int) -> SessionParts:
     return replace(STANDARD_PARTS, notice_months=months)
 

@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
@@ -9,6 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 from apps.backends.errors import BackendError
 from apps.backends.pm5.types import Notice
 from apps.customer.decorators import customer_required
+from apps.customer.services import page_key
 from apps.invoices import services
 from apps.invoices.forms import months_from, months_query
 from portal.responses import streamed
@@ -22,15 +25,18 @@ UNAVAILABLE = "invoices/unavailable.html"
 @customer_required
 @unavailable_page(UNAVAILABLE)
 def invoice_list(request: HttpRequest) -> HttpResponse:
-    months = months_from(request.GET)
+    months, today = months_from(request.GET), timezone.localdate()
     session = request.customer.data(services.parts(months))
-    invoices, query = services.invoice_list(session, months), months_query(months)
+    query = months_query(months)
+    # Worked out only when the list is not kept already ({% kept %}): the key holds all they are made of.
+    invoices = SimpleLazyObject(lambda: services.invoice_list(session, months, today))
     context = {
         "invoices": invoices,
-        "open_rows": services.table_rows(invoices.open, query),
-        "settled_rows": services.table_rows(invoices.settled, query),
+        "open_rows": SimpleLazyObject(lambda: services.table_rows(invoices.open, query)),
+        "settled_rows": SimpleLazyObject(lambda: services.table_rows(invoices.settled, query)),
         "month_choices": services.MONTHS,
         "query": query,
+        "kept_key": page_key(session, today, months),
     }
     template_name = "invoices/list.html"
     if request.htmx:
@@ -43,10 +49,13 @@ def invoice_list(request: HttpRequest) -> HttpResponse:
 @unavailable_page(UNAVAILABLE)
 def invoice_detail(request: HttpRequest, number: str) -> HttpResponse:
     notice, months = _get_notice_for_tenant(request, number)
+    today = timezone.localdate()
     context = {
-        "detail": services.invoice_detail(notice),
+        # Worked out only when the page is not kept already ({% kept %}): the key holds all it is made of.
+        "detail": SimpleLazyObject(lambda: services.invoice_detail(notice, today)),
         "months": months,
         "query": months_query(months),
+        "kept_key": page_key(request.customer.data(services.parts(months)), today, notice.number, months),
     }
     return render(request, "invoices/detail.html", context)
 

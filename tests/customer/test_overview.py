@@ -154,3 +154,18 @@ def test_an_unfinished_fault_report_is_offered_to_continue(client, alice, live_s
     draft = response.context["draft"]
     assert draft is not None
     assert reverse("faults:resume", args=[draft.public_id]) in response.text
+
+
+@pytest.mark.integration
+def test_two_tenants_by_turns_each_see_only_their_own_overview(alice, bob, live_sandbox):
+    """The overview's content is kept per process (``{% kept %}``): never handed to another tenant."""
+    from django.test import Client
+
+    alices, bobs = Client(), Client()
+    alices.force_login(alice)
+    bobs.force_login(bob)
+
+    for _ in range(2):  # the second time round, both pages' content is kept
+        alices_page, bobs_page = alices.get(OVERVIEW).text, bobs.get(OVERVIEW).text
+        assert live_sandbox.alice.number in alices_page and live_sandbox.bob.number not in alices_page
+        assert live_sandbox.bob.number in bobs_page and live_sandbox.alice.number not in bobs_page

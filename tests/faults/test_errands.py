@@ -135,3 +135,21 @@ def test_the_errand_pages_refuse_other_methods(client, alice):
     assert client.post(ERRANDS).status_code == 405
     assert client.post(errand_url(1)).status_code == 405
     assert client.post(reverse("faults:errand_photo", args=[1, 2, 3])).status_code == 405
+
+
+@pytest.mark.integration
+def test_the_detail_shows_what_changed_in_the_backend_since_the_last_visit(logged_in, live_sandbox):
+    """The page's content is kept per process (``{% kept %}``), under a key made of the errand as the backend answers."""
+    from datetime import UTC, datetime
+
+    from apps.sandbox.models import Errand
+
+    errand = Errand.objects.filter(customer__customer_number=live_sandbox.alice.number, planned_start=None)[0]
+    assert "Planerad start" not in logged_in.get(errand_url(errand.pk)).text
+    assert "Planerad start" not in logged_in.get(errand_url(errand.pk)).text, "the same, kept"
+
+    Errand.objects.filter(pk=errand.pk).update(planned_start=datetime(2027, 1, 12, 9, 0, tzinfo=UTC))
+
+    again = logged_in.get(errand_url(errand.pk))
+    assert "Planerad start" in again.text
+    assert "2027-01-12" in again.text

@@ -11,6 +11,7 @@ While PM5 is down, they come from the copies kept of earlier answers
 """
 
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -55,15 +56,24 @@ def active_draft_for(user: AbstractBaseUser, *, general: bool = False) -> FaultR
     return _newest_live_draft(user, general).first()
 
 
-def draft_to_resume(user: AbstractBaseUser) -> FaultReport | None:
+@dataclass(frozen=True)
+class DraftLink:
+    """The draft to resume, as much of it as a link to it needs."""
+
+    public_id: UUID
+
+
+def draft_to_resume(user: AbstractBaseUser) -> DraftLink | None:
     """``active_draft_for(user)`` with nothing read but its ``public_id``: enough for a link to resume it.
 
     For a page that only links to the draft (the overview): the whole row, with the backend's lists
-    in it as JSON, cost more than the rest of the overview's own queries together.
+    in it as JSON, cost more than the rest of the overview's own queries together; a model
+    instance with the other fields deferred, more than the bare value.
     """
     if not user.is_authenticated:
         return None
-    return _newest_live_draft(user, general=False).only("public_id").first()
+    public_id = _newest_live_draft(user, general=False).values_list("public_id", flat=True).first()
+    return DraftLink(public_id) if public_id is not None else None
 
 
 def _newest_live_draft(user: AbstractBaseUser, general: bool):

@@ -9,9 +9,11 @@ round trip rather than two, and its answer is dropped unread unless the session
 data (or the portal's own report) shows the id is the tenant's.
 """
 
+import hashlib
+import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q
@@ -22,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.backends.download import Download
 from apps.backends.errors import BackendNotFound
-from apps.backends.pm5.types import Errand, ErrandRow, Participant
+from apps.backends.pm5.types import Errand, ErrandRow, Participant, PortalSession
 from apps.customer.services import CustomerSession
 from apps.faults.models import FaultReport
 from portal.formatting import isodate, machine_date
@@ -45,17 +47,43 @@ class ListedErrand:
 
 
 def errand_list(customer: CustomerSession, user: AbstractBaseUser) -> list[ListedErrand]:
-    session = customer.data()
+    return listed_errands(customer.data(), listed_reports(user, customer.customer_number))
+
+
+def listed_reports(user: AbstractBaseUser, customer_number: str) -> list[FaultReport]:
+    """The reports the errand list shows besides the backend's errands, with only the fields it reads."""
+    # One query for both kinds the list shows: reports sent (or on their way) and drafts the backend refused.
+    return list(
+        own_reports(user, customer_number)
+        .filter(~Q(status=FaultReport.Status.DRAFT) | Q(refused_at__isnull=False))
+        .only(*LISTED_REPORT_FIELDS)
+    )
+
+
+def reports_key(reports: list[FaultReport]) -> str:
+    """All the errand list shows of these reports, as one plain value for the key of the kept list (``{% kept %}``)."""
+    return repr(
+        tuple(
+            (
+                r.public_id.hex,
+                r.status,
+                r.errand_id,
+                r.errand_number,
+                r.errand_class_label,
+                r.place_label,
+                r.submitted_at.isoformat() if r.submitted_at else None,
+            )
+            for r in reports
+        )
+    )
+
+
+def listed_errands(session: PortalSession, reports: list[FaultReport]) -> list[ListedErrand]:
+    """The backend's errands in the session data and the portal's ``listed_reports``, waiting ones first."""
     errands = list(session.errands or ())
     known = {e.errand_id for e in errands}
     errand_url = RowUrls("faults:errand")
     listed = [_from_backend(e, errand_url(e.errand_id)) for e in errands]
-    # One query for both kinds the list shows: reports sent (or on their way) and drafts the backend refused.
-    reports = list(
-        own_reports(user, customer.customer_number)
-        .filter(~Q(status=FaultReport.Status.DRAFT) | Q(refused_at__isnull=False))
-        .only(*LISTED_REPORT_FIELDS)
-    )
     for report in reports:
         if report.status == FaultReport.Status.DRAFT:
             continue
@@ -191,6 +219,16 @@ def errand_detail(customer: CustomerSession, user: AbstractBaseUser, errand_id: 
     return ErrandView(errand=errand, rows=rows, report=report, contacts=tuple(handlers))
 
 
+def detail_key(view: ErrandView, today: date) -> tuple:
+    """The key the errand page's content is kept under (``{% kept %}``): a digest of all it shows, and today.
+
+    The errand is read from the backend on every visit, so its answer has no digest of its own: this
+    is one of the errand and the tenant's own words, pickled (equal pickles only for equal errands).
+    """
+    data = pickle.dumps((view.errand, tuple(row.description for row in view.rows)), pickle.HIGHEST_PROTOCOL)
+    return (hashlib.blake2b(data, digest_size=16).digest(), today)
+
+
 def _owned_errand(
     customer: CustomerSession, user: AbstractBaseUser, errand_id: int
 ) -> tuple[Errand, FaultReport | None]:
@@ -199,7 +237,8 @@ def _owned_errand(
     def get_errand(client, key) -> Errand:
         return client.get_errand(key, errand_id)
 
-    report = own_reports(user, customer.customer_number).filter(errand_id=errand_id).first()
+    # Only what the page reads of the report (its words and where), not the backend's lists kept in it.
+    report = own_reports(user, customer.customer_number).filter(errand_id=errand_id).only(*DETAIL_REPORT_FIELDS).first()
     if report is not None:  # delivered from this account: the tenant's, whatever the session data shows
         return _found(lambda: customer.call(get_errand)), report
     session, errand = customer.data_beside(get_errand)
@@ -207,6 +246,9 @@ def _owned_errand(
         if errand_id not in {e.errand_id for e in session.errands or ()}:
             raise Http404("not this tenant's errand")
         return _found(errand.result), None
+
+
+DETAIL_REPORT_FIELDS = ("description", "node_path")
 
 
 def _found[T](answer: Callable[[], T]) -> T:

@@ -2,9 +2,12 @@
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from apps.customer.decorators import customer_required
+from apps.customer.services import page_key
 from apps.faults.services import errands
 from portal.unavailable import unavailable_page
 
@@ -18,8 +21,16 @@ IMAGE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "image/heic
 @customer_required
 @unavailable_page(UNAVAILABLE)
 def errand_list(request: HttpRequest) -> HttpResponse:
-    listed = errands.errand_list(request.customer, request.user)
-    return render(request, "faults/errand_list.html", {"errands": listed, "rows": errands.list_rows(listed)})
+    session = request.customer.data()
+    reports = errands.listed_reports(request.user, request.customer.customer_number)
+    # Worked out only when the list is not kept already ({% kept %}): the key holds all they are made of.
+    listed = SimpleLazyObject(lambda: errands.listed_errands(session, reports))
+    context = {
+        "errands": listed,
+        "rows": SimpleLazyObject(lambda: errands.list_rows(listed)),
+        "kept_key": page_key(session, timezone.localdate(), errands.reports_key(reports)),
+    }
+    return render(request, "faults/errand_list.html", context)
 
 
 @require_GET
@@ -27,7 +38,8 @@ def errand_list(request: HttpRequest) -> HttpResponse:
 @unavailable_page(UNAVAILABLE)
 def errand_detail(request: HttpRequest, errand_id: int) -> HttpResponse:
     view = errands.errand_detail(request.customer, request.user, errand_id)
-    return render(request, "faults/errand_detail.html", {"view": view, "errand": view.errand})
+    context = {"view": view, "errand": view.errand, "kept_key": errands.detail_key(view, timezone.localdate())}
+    return render(request, "faults/errand_detail.html", context)
 
 
 @require_GET

@@ -1,0 +1,84 @@
+"""``{% kept %}``: a tenant page's main content rendered once per process for each set of its inputs.
+
+Most of a cached tenant page's own time went to rendering what its session data shows, and the
+same data renders the same HTML: the tenant's next look at the page differs in nothing but the
+layout's CSRF token and messages, which stay outside. The view computes the page's key with
+``apps.customer.services.page_key`` from everything the content depends on (the digest of the
+session data it read, today's date, and whatever else it shows: the draft to resume, the count of
+unread messages, the months of the list); the tag adds the language and the URLconf, and answers
+the kept HTML while the key is the same:
+
+    {% kept "overview" key=kept_key overview=page.overview draft=draft %}
+      ... only overview, draft, {% url %}, {% translate %} ...
+    {% endkept %}
+
+As with ``{% fragment %}`` the body sees nothing but its inputs (no request, user, CSRF token or
+context processor), so nothing outside the key can slip in; the inputs are resolved only when the
+body is rendered, so a page whose content is kept does not compute them. A key of None (session
+data read from the backend in this very request, without a digest) renders the body every time.
+Two tenants share a kept piece only if their keys are equal, which takes equal session data. At
+most MAX_KEPT pieces are kept per process, the oldest go first.
+"""
+
+import threading
+
+from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.template.base import Node, NodeList, Parser, Token, token_kwargs
+from django.utils import translation
+
+from portal.fragments import _urls
+
+register = template.Library()
+
+MAX_KEPT = 256  # whole page contents, 5–30 KB each
+
+_kept: dict[tuple, str] = {}
+_lock = threading.Lock()
+
+
+class KeptNode(Node):
+    def __init__(self, name: str, key, inputs: dict, nodelist: NodeList):
+        self.name = name
+        self.key = key
+        self.inputs = inputs
+        self.nodelist = nodelist
+
+    def render(self, context) -> str:
+        key = self.key.resolve(context)
+        if key is not None:
+            if not isinstance(key, tuple):
+                raise template.TemplateSyntaxError(f"kept {self.name!r}: key must be a tuple from page_key()")
+            key = (self.name, translation.get_language(), _urls(context), key)
+            html = _kept.get(key)
+            if html is not None:
+                return html
+        html = self.nodelist.render(context.new({name: value.resolve(context) for name, value in self.inputs.items()}))
+        if key is not None:
+            with _lock:
+                while len(_kept) >= MAX_KEPT:
+                    _kept.pop(next(iter(_kept)), None)  # the oldest
+                _kept[key] = html
+        return html
+
+
+@receiver(setting_changed)
+def _forget_all(**kwargs) -> None:
+    """Settings are in no key (they are the same for a process's life), but tests change them."""
+    with _lock:
+        _kept.clear()
+
+
+@register.tag
+def kept(parser: Parser, token: Token) -> KeptNode:
+    bits = token.split_contents()
+    if len(bits) < 3 or bits[1][0] not in "\"'" or bits[1][-1] != bits[1][0]:
+        raise template.TemplateSyntaxError("{% kept %} takes a quoted name, key=..., then name=value inputs")
+    inputs = token_kwargs(bits[2:], parser, support_legacy=False)
+    if len(inputs) != len(bits) - 2 or "key" not in inputs:
+        raise template.TemplateSyntaxError(f"kept {bits[1]}: key=... and inputs as name=value pairs")
+    key = inputs.pop("key")
+    nodelist = parser.parse(("endkept",))
+    parser.delete_first_token()
+    return KeptNode(bits[1][1:-1], key, inputs, nodelist)
