@@ -14,13 +14,15 @@ inputs, and answers the kept HTML after that:
 The body sees nothing but its inputs (no request, user, csrf token or context processor), so
 what is kept cannot carry one person's data, and a body that needs something else fails to
 show it in every test instead of showing somebody else's. Inputs are plain values (text,
-numbers, booleans, None), compared by value. At most MAX_KEPT pieces are kept per process.
+numbers, booleans, None), compared by value. At most 1024 pieces are kept per process.
 """
 
 import threading
 
 from django import template
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.base import Node, NodeList, Parser, Token, token_kwargs
 from django.template.loader_tags import BlockNode
 from django.urls import get_script_prefix, get_urlconf
@@ -28,11 +30,44 @@ from django.utils import translation
 
 register = template.Library()
 
-MAX_KEPT = 1024
 PLAIN = (str, int, float, bool, type(None))
 
-_kept: dict[tuple, str] = {}
-_lock = threading.Lock()
+
+class KeptHtml:
+    """At most ``size`` pieces of HTML by key for a process's threads; the oldest go first.
+
+    Shared with ``{% kept %}`` (apps/customer/templatetags/kept_pages.py), which keeps whole page contents.
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self._pieces: dict[tuple, str] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> str | None:
+        return self._pieces.get(key)
+
+    def keep(self, key: tuple, html: str) -> None:
+        with self._lock:
+            while len(self._pieces) >= self.size:
+                self._pieces.pop(next(iter(self._pieces)), None)  # the oldest
+            self._pieces[key] = html
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pieces.clear()
+
+    def __len__(self) -> int:
+        return len(self._pieces)
+
+
+kept = KeptHtml(size=1024)
+
+
+@receiver(setting_changed)
+def _forget_all(**kwargs) -> None:
+    """Settings are in no key (they are the same for a process's life), but tests change them."""
+    kept.clear()
 
 
 class FragmentNode(Node):
@@ -55,26 +90,23 @@ class FragmentNode(Node):
                 )
         # One tag always lists its inputs in the same order: no need to sort them for the key.
         inputs = tuple(values.items())
-        key = (self.name, translation.get_language(), _urls(context), inputs)
-        html = _kept.get(key)
+        key = (self.name, translation.get_language(), page_urls(context), inputs)
+        html = kept.get(key)
         if html is None:
             html = self.nodelist.render(context.new(values))
-            with _lock:
-                if len(_kept) >= MAX_KEPT:
-                    _kept.pop(next(iter(_kept)))  # the oldest
-                _kept[key] = html
+            kept.keep(key, html)
         return html
 
 
-def _urls(context) -> tuple:
+def page_urls(context) -> tuple:
     """What {% url %} inside depends on: the request's URLconf and script prefix, looked up once per page.
 
     Both are set for the whole request before any template renders; asking asgiref's Local for
     them took most of the time of a fragment already kept, and a page has about ten.
     """
-    urls = context.render_context.get(_urls)
+    urls = context.render_context.get(page_urls)
     if urls is None:
-        urls = context.render_context[_urls] = (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+        urls = context.render_context[page_urls] = (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
     return urls
 
 

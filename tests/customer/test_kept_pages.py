@@ -15,9 +15,9 @@ TODAY = date(2026, 12, 4)
 
 @pytest.fixture(autouse=True)
 def _nothing_kept():
-    kept_pages._kept.clear()
+    kept_pages.kept_pages.clear()
     yield
-    kept_pages._kept.clear()
+    kept_pages.kept_pages.clear()
 
 
 def render(source: str, **context) -> str:
@@ -61,7 +61,7 @@ def test_without_a_key_it_renders_every_time_and_keeps_nothing():
 
     assert render(source, key=None, counted=counted) == "[1]"
     assert render(source, key=None, counted=counted) == "[2]"
-    assert not kept_pages._kept
+    assert not len(kept_pages.kept_pages)
 
 
 def test_the_body_never_sees_the_request_the_user_or_anything_not_given_to_it():
@@ -86,11 +86,11 @@ def test_each_language_gets_its_own_copy():
 
 
 def test_it_keeps_at_most_max_kept_pieces(monkeypatch):
-    monkeypatch.setattr(kept_pages, "MAX_KEPT", 3)
+    monkeypatch.setattr(kept_pages.kept_pages, "size", 3)
     for number in range(5):
         render('{% kept "page" key=key %}x{% endkept %}', key=(number,))
 
-    assert len(kept_pages._kept) == 3
+    assert len(kept_pages.kept_pages) == 3
 
 
 def session(name: str) -> PortalSession:
@@ -128,4 +128,4 @@ def test_a_changed_setting_forgets_every_kept_piece(settings):
 
     settings.LANDLORD_NAME = "Bostadsbolaget AB"
 
-    assert not kept_pages._kept
+    assert not len(kept_pages.kept_pages)

@@ -9,9 +9,9 @@ from portal import fragments
 
 @pytest.fixture(autouse=True)
 def _nothing_kept():
-    fragments._kept.clear()
+    fragments.kept.clear()
     yield
-    fragments._kept.clear()
+    fragments.kept.clear()
 
 
 def render(source: str, **context) -> str:
@@ -27,7 +27,7 @@ def test_it_renders_its_body_once_for_the_same_inputs():
     again = render(source, section="invoices", counter=counting)
 
     assert first == again == "invoices-"  # the body sees only its inputs: counter is not one of them
-    assert len(fragments._kept) == 1
+    assert len(fragments.kept) == 1
 
 
 def test_other_inputs_render_anew():
@@ -88,13 +88,13 @@ def test_it_wants_a_quoted_name_and_named_inputs(source):
 
 
 def test_it_keeps_a_bounded_number_of_pieces(monkeypatch):
-    monkeypatch.setattr(fragments, "MAX_KEPT", 3)
+    monkeypatch.setattr(fragments.kept, "size", 3)
     source = '{% fragment "numbered" number=number %}{{ number }}{% endfragment %}'
 
     for number in range(10):
         assert render(source, number=number) == str(number)
 
-    assert len(fragments._kept) == 3
+    assert len(fragments.kept) == 3
 
 
 def test_a_language_switched_within_the_page_gets_its_own_piece():
@@ -126,3 +126,12 @@ def test_a_block_cannot_be_inside_one():
     """A child template's block would never replace it: the page would show the first filling to everybody."""
     with pytest.raises(TemplateSyntaxError, match="block"):
         Template('{% fragment "head" %}{% block title %}{% endblock %}{% endfragment %}')
+
+
+def test_a_changed_setting_forgets_every_kept_piece(settings):
+    """What a piece shows may come from settings ({% static %}, {% url %}); tests change them, a process never does."""
+    render('{% fragment "nav" %}x{% endfragment %}')
+
+    settings.STATIC_URL = "/elsewhere/"
+
+    assert len(fragments.kept) == 0

@@ -17,10 +17,8 @@ context processor), so nothing outside the key can slip in; the inputs are resol
 body is rendered, so a page whose content is kept does not compute them. A key of None (session
 data read from the backend in this very request, without a digest) renders the body every time.
 Two tenants share a kept piece only if their keys are equal, which takes equal session data. At
-most MAX_KEPT pieces are kept per process, the oldest go first.
+most 256 pieces are kept per process, the oldest go first.
 """
-
-import threading
 
 from django import template
 from django.core.signals import setting_changed
@@ -28,14 +26,11 @@ from django.dispatch import receiver
 from django.template.base import Node, NodeList, Parser, Token, token_kwargs
 from django.utils import translation
 
-from portal.fragments import _urls
+from portal.fragments import KeptHtml, page_urls
 
 register = template.Library()
 
-MAX_KEPT = 256  # whole page contents, 5–30 KB each
-
-_kept: dict[tuple, str] = {}
-_lock = threading.Lock()
+kept_pages = KeptHtml(size=256)  # whole page contents, 5–30 KB each
 
 
 class KeptNode(Node):
@@ -50,24 +45,20 @@ class KeptNode(Node):
         if key is not None:
             if not isinstance(key, tuple):
                 raise template.TemplateSyntaxError(f"kept {self.name!r}: key must be a tuple from page_key()")
-            key = (self.name, translation.get_language(), _urls(context), key)
-            html = _kept.get(key)
+            key = (self.name, translation.get_language(), page_urls(context), key)
+            html = kept_pages.get(key)
             if html is not None:
                 return html
         html = self.nodelist.render(context.new({name: value.resolve(context) for name, value in self.inputs.items()}))
         if key is not None:
-            with _lock:
-                while len(_kept) >= MAX_KEPT:
-                    _kept.pop(next(iter(_kept)), None)  # the oldest
-                _kept[key] = html
+            kept_pages.keep(key, html)
         return html
 
 
 @receiver(setting_changed)
 def _forget_all(**kwargs) -> None:
     """Settings are in no key (they are the same for a process's life), but tests change them."""
-    with _lock:
-        _kept.clear()
+    kept_pages.clear()
 
 
 @register.tag
