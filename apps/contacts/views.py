@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -10,6 +12,7 @@ from apps.contacts import services
 from apps.contacts.decorators import password_confirmed
 from apps.contacts.forms import ContactDetailsForm
 from apps.customer.decorators import customer_required
+from apps.customer.services import page_key
 from portal.htmx_forms import field_to_check, focus_first_field, is_field_check
 from portal.unavailable import unavailable, unavailable_page
 
@@ -30,8 +33,13 @@ LINK_STATUS = {
 @customer_required
 @unavailable_page(PAGE, {"unavailable": True})
 def details(request: HttpRequest) -> HttpResponse:
-    current = services.current_details(request.customer.data())
-    return render(request, PAGE, _context(request, details=current))
+    session = request.customer.data()
+    context = _context(request, details=SimpleLazyObject(lambda: services.current_details(session)))
+    pending, login_email = context["pending"], context["login_email"]
+    # Whatever the kept parts show besides the session data ({% kept %}); the pending change's form is outside them.
+    pending_key = (pending.email, pending.created_at.isoformat()) if pending else ("", "")
+    context["kept_key"] = page_key(session, timezone.localdate(), *pending_key, login_email)
+    return render(request, PAGE, context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,11 +1,14 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from apps.backends.errors import BackendError
 from apps.customer.decorators import customer_required
+from apps.customer.services import page_key
 from apps.documents import services
 from portal.responses import streamed
 from portal.unavailable import unavailable_page
@@ -15,8 +18,15 @@ from portal.unavailable import unavailable_page
 @customer_required
 @unavailable_page("documents/unavailable.html")
 def document_list(request: HttpRequest) -> HttpResponse:
-    groups = services.groups(request.customer.data())
-    return render(request, "documents/list.html", {"groups": groups, "rows": services.list_rows(groups)})
+    session = request.customer.data()
+    # Worked out only when the list is not kept already ({% kept %}): the session data is all it is made of.
+    groups = SimpleLazyObject(lambda: services.groups(session))
+    context = {
+        "groups": groups,
+        "rows": SimpleLazyObject(lambda: services.list_rows(groups)),
+        "kept_key": page_key(session, timezone.localdate()),
+    }
+    return render(request, "documents/list.html", context)
 
 
 @require_GET

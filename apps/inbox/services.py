@@ -8,6 +8,7 @@ is it asked; without, the bytes are asked beside the data and dropped unread if
 the attachment is not the tenant's).
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -56,10 +57,11 @@ def channel(c: MessageChannel) -> Channel:
     return Channel(name=name, delivered_at=c.delivered_at, failed=c.delivered_at is None and c.abandoned_at is not None)
 
 
-def inbox(session: PortalSession, user: AbstractBaseUser) -> list[InboxMessage]:
-    """Unread first, then read; newest first within each."""
+def inbox(session: PortalSession, user: AbstractBaseUser, read: Collection[int] | None = None) -> list[InboxMessage]:
+    """Unread first, then read; newest first within each. ``read``: the ids ``read_ids`` gave, if asked already."""
     messages = session.messages or ()
-    read = _read_ids(user, messages)
+    if read is None:
+        read = _read_ids(user, messages)
     listed = [
         InboxMessage(m, read=m.message_id in read, channels=tuple(channel(c) for c in m.channels)) for m in messages
     ]
@@ -81,6 +83,11 @@ def list_rows(listed: list[InboxMessage]) -> tuple[dict[str, object], ...]:
         }
         for item in listed
     )
+
+
+def read_ids(session: PortalSession, user: AbstractBaseUser) -> tuple[int, ...]:
+    """The ids of the session's messages this account has opened, in order: with the session data, all the list shows."""
+    return tuple(sorted(_read_ids(user, session.messages or ())))
 
 
 def unread_count(session: PortalSession, user: AbstractBaseUser) -> int:

@@ -3,11 +3,14 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.backends.errors import BackendError, BackendNotFound
 from apps.customer.decorators import customer_required
+from apps.customer.services import page_key
 from apps.inbox import services
 from portal.responses import streamed
 from portal.unavailable import unavailable_page
@@ -19,8 +22,16 @@ UNAVAILABLE = "inbox/unavailable.html"
 @customer_required
 @unavailable_page(UNAVAILABLE)
 def message_list(request: HttpRequest) -> HttpResponse:
-    listed = services.inbox(request.customer.data(), request.user)
-    return render(request, "inbox/list.html", {"messages_listed": listed, "rows": services.list_rows(listed)})
+    session = request.customer.data()
+    read = services.read_ids(session, request.user)
+    # Worked out only when the list is not kept already ({% kept %}): the key holds all they are made of.
+    listed = SimpleLazyObject(lambda: services.inbox(session, request.user, read))
+    context = {
+        "messages_listed": listed,
+        "rows": SimpleLazyObject(lambda: services.list_rows(listed)),
+        "kept_key": page_key(session, timezone.localdate(), " ".join(map(str, read))),
+    }
+    return render(request, "inbox/list.html", context)
 
 
 @require_http_methods(["GET", "POST"])
