@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -10,6 +11,7 @@ from apps.addresses.forms import TemporaryAddressForm, initial_for
 from apps.backends.errors import BackendError, BackendNotFound, BackendRefused, BackendSessionExpired
 from apps.backends.pm5.types import PortalSession, TemporaryAddress
 from apps.customer.decorators import customer_required
+from apps.customer.services import page_key
 from portal.htmx_forms import field_to_check, focus_first_field, is_field_check
 from portal.unavailable import part_of_page, unavailable, unavailable_page
 
@@ -24,9 +26,12 @@ def addresses(request: HttpRequest) -> HttpResponse:
     """Current and upcoming temporary addresses, ended ones on request, and the permanent ones."""
     today = timezone.localdate()
     show_ended = request.GET.get("avslutade") == "1"
-    book = services.address_book(request.customer.data(), today)
+    session = request.customer.data()
+    # Worked out only when the list is not kept already ({% kept %}): the session data and today are all it is made of.
+    book = SimpleLazyObject(lambda: services.address_book(session, today))
 
     context = {"book": book, "show_ended": show_ended, "ended": None, "ended_unavailable": False}
+    context["kept_key"] = page_key(session, today)
     if show_ended:
         ended = part_of_page(lambda: services.ended_addresses(request, today), "Ended addresses")
         context["ended"], context["ended_unavailable"] = ended.value, ended.unavailable
