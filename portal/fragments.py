@@ -57,6 +57,9 @@ class KeptHtml:
         with self._lock:
             self._pieces.clear()
 
+    def values(self) -> list[str]:
+        return list(self._pieces.values())
+
     def __len__(self) -> int:
         return len(self._pieces)
 
