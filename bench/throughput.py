@@ -1,6 +1,6 @@
 """Throughput and latency of every page under the production server, side by side in one run.
 
-    .venv/bin/python bench/throughput.py [--duration 8] [--connections 16] [--tenants 4] [--latency-ms 50]
+    .venv/bin/python bench/throughput.py [--duration 8] [--rounds 3] [--connections 16] [--tenants 4] [--latency-ms 50]
 
 What it does, on 127.0.0.1 only:
 
@@ -20,8 +20,11 @@ What it does, on 127.0.0.1 only:
    visited once (the cache warm).
 4. Throughput: wrk (Debian's package; scripts/system-deps installs it) against each page for
    --duration seconds with --connections connections on 2 threads, the tenants' requests in
-   turn (bench/throughput.lua; every answer but 200 counts as a failure). Backend calls per
-   page are the requests the sandbox served during the run divided by the pages served.
+   turn (bench/throughput.lua; every answer but 200 counts as a failure), --rounds times: all
+   pages one after the other, then all again, so that a burst of the machine's other work
+   falls on one round of a page, not on all of them. Each page's line is its median round
+   (req/s, p50, p99, backend calls; every round's req/s is printed as it runs). Backend calls
+   per page are the requests the sandbox served during the round divided by the pages served.
 5. Memory: the tenant pages in turn until 1,000 and then 10,000 requests; each worker's
    resident size (VmRSS) after both.
 6. Round trips: the sandbox answers every call after --latency-ms; each page once cold (the
@@ -101,6 +104,7 @@ class Load:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=8, help="seconds of load per page (default 8)")
+    parser.add_argument("--rounds", type=int, default=3, help="loads of every page, in turn (default 3)")
     parser.add_argument("--connections", type=int, default=16, help="wrk's open connections (default 16)")
     parser.add_argument("--tenants", type=int, default=4, help="tenants whose requests go in turn (default 4)")
     parser.add_argument("--latency-ms", type=int, default=50, help="the sandbox's latency for the round trips")
@@ -149,8 +153,13 @@ def main() -> int:
                     answer = browser.get(base, path)
                     if answer.status_code != 200:
                         raise SystemExit(f"{page.name}: {path} answered {answer.status_code}")
-            print(f"Load: wrk -t2 -c{args.connections} -d{args.duration}s per page", flush=True)
-            loads = {page.name: load(page, base, sandbox, scratch, args) for page in pages}
+            print(f"Load: wrk -t2 -c{args.connections} -d{args.duration}s per page, {args.rounds} rounds", flush=True)
+            rounds: dict[str, list[Load]] = {page.name: [] for page in pages}
+            for number in range(1, args.rounds + 1):
+                print(f" round {number}", flush=True)
+                for page in pages:
+                    rounds[page.name].append(load(page, base, sandbox, scratch, args))
+            loads = {name: median_round(found) for name, found in rounds.items()}
             tenant_pages = [page for page in pages if page.backend and not page.name.startswith("staff")]
             print("Memory ...", flush=True)
             memory = rss_after(gunicorn, tenant_pages, base, scratch, args)
@@ -314,6 +323,7 @@ def page_list(browsers: list[Tenant], customers: list[str], staff: Tenant) -> li
         Page("documents", each("documents:list")),
         Page("temporary addresses", each("addresses:list")),
         Page("contact details", each("contacts:details")),
+        Page("messages", each("inbox:list")),
         Page("staff: queue", ((reverse("staff:queue"), staff),)),
         Page("staff: work order", ((reverse("staff:work_order", args=[work_order]), staff),)),
     ]
@@ -342,6 +352,11 @@ def load(page: Page, base: str, sandbox: str, scratch: Path, args) -> Load:
     calls = backend_calls(sandbox) - before
     print(f"  {page.name}: {result['requests'] / result['seconds']:.0f} req/s", flush=True)
     return Load(backend_calls=calls, **result)
+
+
+def median_round(rounds: list[Load]) -> Load:
+    """The page's round with the median req/s (its own latencies and backend calls)."""
+    return sorted(rounds, key=lambda found: found.per_second)[len(rounds) // 2]
 
 
 def rss_after(gunicorn: subprocess.Popen, pages: list[Page], base: str, scratch: Path, args) -> list[dict]:
