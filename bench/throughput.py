@@ -20,11 +20,13 @@ What it does, on 127.0.0.1 only:
    visited once (the cache warm).
 4. Throughput: wrk (Debian's package; scripts/system-deps installs it) against each page for
    --duration seconds with --connections connections on 2 threads, the tenants' requests in
-   turn (bench/throughput.lua; every answer but 200 counts as a failure), --rounds times: all
-   pages one after the other, then all again, so that a burst of the machine's other work
-   falls on one round of a page, not on all of them. Each page's line is its median round
-   (req/s, p50, p99, backend calls; every round's req/s is printed as it runs). Backend calls
-   per page are the requests the sandbox served during the round divided by the pages served.
+   turn (bench/throughput.lua; every answer but 200 counts as a failure), --rounds times, each
+   time right after a load of the trivial page: a page's ratio is to the trivial page loaded
+   just before it (the machine's other work comes in bursts that move everything for a
+   minute). Each page's line is its round with the median ratio (req/s, p50, p99, backend
+   calls; every load's req/s is printed as it runs); the trivial page's line is its median
+   load. Backend calls per page are the requests the sandbox served during the load divided
+   by the pages served.
 5. Memory: the tenant pages in turn until 1,000 and then 10,000 requests; each worker's
    resident size (VmRSS) after both.
 6. Round trips: the sandbox answers every call after --latency-ms; each page once cold (the
@@ -56,6 +58,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import requests
 
@@ -99,6 +102,11 @@ class Load:
     @property
     def per_second(self) -> float:
         return self.requests / self.seconds
+
+
+class Paired(NamedTuple):
+    load: Load
+    ratio: float  # to the trivial page loaded just before it
 
 
 def main() -> int:
@@ -153,13 +161,11 @@ def main() -> int:
                     answer = browser.get(base, path)
                     if answer.status_code != 200:
                         raise SystemExit(f"{page.name}: {path} answered {answer.status_code}")
-            print(f"Load: wrk -t2 -c{args.connections} -d{args.duration}s per page, {args.rounds} rounds", flush=True)
-            rounds: dict[str, list[Load]] = {page.name: [] for page in pages}
-            for number in range(1, args.rounds + 1):
-                print(f" round {number}", flush=True)
-                for page in pages:
-                    rounds[page.name].append(load(page, base, sandbox, scratch, args))
-            loads = {name: median_round(found) for name, found in rounds.items()}
+            print(
+                f"Load: wrk -t2 -c{args.connections} -d{args.duration}s per page, {args.rounds} rounds of pairs",
+                flush=True,
+            )
+            loads = paired_loads(pages, base, sandbox, scratch, args)
             tenant_pages = [page for page in pages if page.backend and not page.name.startswith("staff")]
             print("Memory ...", flush=True)
             memory = rss_after(gunicorn, tenant_pages, base, scratch, args)
@@ -354,9 +360,28 @@ def load(page: Page, base: str, sandbox: str, scratch: Path, args) -> Load:
     return Load(backend_calls=calls, **result)
 
 
-def median_round(rounds: list[Load]) -> Load:
-    """The page's round with the median req/s (its own latencies and backend calls)."""
-    return sorted(rounds, key=lambda found: found.per_second)[len(rounds) // 2]
+def paired_loads(pages: list[Page], base: str, sandbox: str, scratch: Path, args) -> dict[str, Paired]:
+    """Each page, --rounds times, right after a load of the trivial page: its ratio is to that one.
+
+    This machine's other work comes in bursts that halve the req/s of everything for a minute:
+    a page measured minutes after the trivial page would be compared with another machine.
+    """
+    trivial, others = pages[0], pages[1:]
+    pairs: dict[str, list[tuple[Load, Load]]] = {page.name: [] for page in others}
+    for number in range(1, args.rounds + 1):
+        print(f" round {number}", flush=True)
+        for page in others:
+            before = load(trivial, base, sandbox, scratch, args)
+            pairs[page.name].append((load(page, base, sandbox, scratch, args), before))
+    loads = {}
+    for name, found in pairs.items():
+        # The round whose ratio is the median: its own req/s, latencies and backend calls.
+        found.sort(key=lambda pair: pair[0].per_second / pair[1].per_second)
+        page_load, trivial_load = found[len(found) // 2]
+        loads[name] = Paired(page_load, page_load.per_second / trivial_load.per_second)
+    trivial_loads = sorted((pair[1] for found in pairs.values() for pair in found), key=lambda t: t.per_second)
+    loads[trivial.name] = Paired(trivial_loads[len(trivial_loads) // 2], 1.0)
+    return loads
 
 
 def rss_after(gunicorn: subprocess.Popen, pages: list[Page], base: str, scratch: Path, args) -> list[dict]:
@@ -531,17 +556,16 @@ def login_round_trip(base: str, sandbox: str, email: str, customer: str, latency
     return {"visit": login, "hash_ms": min(failed)}
 
 
-def print_results(pages, loads: dict[str, Load], memory, trips, login, args) -> None:
-    trivial = loads[pages[0].name].per_second
+def print_results(pages, loads: dict[str, Paired], memory, trips, login, args) -> None:
     print()
     print(f"{'page':<26} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'calls/page':>10} {'ratio':>6} {'failed':>6}")
     print("-" * 75)
     for page in pages:
-        result = loads[page.name]
+        result, ratio = loads[page.name]
         calls = result.backend_calls / result.requests if result.requests else 0
         print(
             f"{page.name:<26} {result.per_second:>7.0f} {result.p50_ms:>7.1f} {result.p99_ms:>7.1f} "
-            f"{calls:>10.2f} {result.per_second / trivial:>6.2f} {result.not_ok + result.errors:>6}"
+            f"{calls:>10.2f} {ratio:>6.2f} {result.not_ok + result.errors:>6}"
         )
     trip = args.latency_ms
     print()
