@@ -22,7 +22,6 @@ import threading
 from django import template
 from django.conf import settings
 from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.template.base import Node, NodeList, Parser, Token, token_kwargs
 from django.template.loader_tags import BlockNode
 from django.urls import get_script_prefix, get_urlconf
@@ -43,6 +42,11 @@ class KeptHtml:
         self.size = size
         self._pieces: dict[tuple, str] = {}
         self._lock = threading.Lock()
+        # Settings are in no key (they are the same for a process's life), but tests change them.
+        setting_changed.connect(self._forget_all)
+
+    def _forget_all(self, **kwargs) -> None:
+        self.clear()
 
     def get(self, key: tuple) -> str | None:
         return self._pieces.get(key)
@@ -65,12 +69,6 @@ class KeptHtml:
 
 
 kept = KeptHtml(size=1024)
-
-
-@receiver(setting_changed)
-def _forget_all(**kwargs) -> None:
-    """Settings are in no key (they are the same for a process's life), but tests change them."""
-    kept.clear()
 
 
 class FragmentNode(Node):
@@ -113,21 +111,28 @@ def page_urls(context) -> tuple:
     return urls
 
 
-@register.tag
-def fragment(parser: Parser, token: Token) -> FragmentNode:
+def parse_named_body(parser: Parser, token: Token) -> tuple[str, dict, NodeList]:
+    """``{% tag "name" a=b ... %}body{% endtag %}``: its name, its name=value inputs and its body."""
     bits = token.split_contents()
+    tag = bits[0]
     if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][-1] != bits[1][0]:
-        raise template.TemplateSyntaxError("{% fragment %} takes a quoted name, then name=value inputs")
+        raise template.TemplateSyntaxError(f"{{% {tag} %}} takes a quoted name, then name=value inputs")
     inputs = token_kwargs(bits[2:], parser, support_legacy=False)
     if len(inputs) != len(bits) - 2:
-        raise template.TemplateSyntaxError(f"fragment {bits[1]}: inputs are name=value pairs")
-    nodelist = parser.parse(("endfragment",))
+        raise template.TemplateSyntaxError(f"{tag} {bits[1]}: inputs are name=value pairs")
+    nodelist = parser.parse((f"end{tag}",))
     parser.delete_first_token()
+    return bits[1][1:-1], inputs, nodelist
+
+
+@register.tag
+def fragment(parser: Parser, token: Token) -> FragmentNode:
+    name, inputs, nodelist = parse_named_body(parser, token)
     if nodelist.get_nodes_by_type(BlockNode):
         # A page's {% block %} inside would be kept as the first page filled it, and a child
         # template's version never looked for (FragmentNode.child_nodelists).
-        raise template.TemplateSyntaxError(f"fragment {bits[1]}: a {{% block %}} cannot be inside a fragment")
-    return FragmentNode(bits[1][1:-1], inputs, nodelist)
+        raise template.TemplateSyntaxError(f"fragment {name!r}: a {{% block %}} cannot be inside a fragment")
+    return FragmentNode(name, inputs, nodelist)
 
 
 @register.filter

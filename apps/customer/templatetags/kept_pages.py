@@ -21,12 +21,10 @@ most 256 pieces are kept per process, the oldest go first.
 """
 
 from django import template
-from django.core.signals import setting_changed
-from django.dispatch import receiver
-from django.template.base import Node, NodeList, Parser, Token, token_kwargs
+from django.template.base import Node, NodeList, Parser, Token
 from django.utils import translation
 
-from portal.fragments import KeptHtml, page_urls
+from portal.fragments import KeptHtml, page_urls, parse_named_body
 
 register = template.Library()
 
@@ -55,21 +53,9 @@ class KeptNode(Node):
         return html
 
 
-@receiver(setting_changed)
-def _forget_all(**kwargs) -> None:
-    """Settings are in no key (they are the same for a process's life), but tests change them."""
-    kept_pages.clear()
-
-
 @register.tag
 def kept(parser: Parser, token: Token) -> KeptNode:
-    bits = token.split_contents()
-    if len(bits) < 3 or bits[1][0] not in "\"'" or bits[1][-1] != bits[1][0]:
-        raise template.TemplateSyntaxError("{% kept %} takes a quoted name, key=..., then name=value inputs")
-    inputs = token_kwargs(bits[2:], parser, support_legacy=False)
-    if len(inputs) != len(bits) - 2 or "key" not in inputs:
-        raise template.TemplateSyntaxError(f"kept {bits[1]}: key=... and inputs as name=value pairs")
-    key = inputs.pop("key")
-    nodelist = parser.parse(("endkept",))
-    parser.delete_first_token()
-    return KeptNode(bits[1][1:-1], key, inputs, nodelist)
+    name, inputs, nodelist = parse_named_body(parser, token)
+    if "key" not in inputs:
+        raise template.TemplateSyntaxError(f"kept {name!r}: takes key=... besides its inputs")
+    return KeptNode(name, inputs.pop("key"), inputs, nodelist)

@@ -46,10 +46,6 @@ class ListedErrand:
     waiting: bool = False  # still in the portal: received, not yet in the landlord's system
 
 
-def errand_list(customer: CustomerSession, user: AbstractBaseUser) -> list[ListedErrand]:
-    return listed_errands(customer.data(), listed_reports(user, customer.customer_number))
-
-
 def listed_reports(user: AbstractBaseUser, customer_number: str) -> list[FaultReport]:
     """The reports the errand list shows besides the backend's errands, with only the fields it reads."""
     # One query for both kinds the list shows: reports sent (or on their way) and drafts the backend refused.
