@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from django.template import Context, Template
+from django.template import Context, Template, TemplateSyntaxError
 from django.utils import translation
 
 from apps.backends.pm5.types import CustomerInfo, PortalSession
@@ -129,3 +129,16 @@ def test_a_changed_setting_forgets_every_kept_piece(settings):
     settings.LANDLORD_NAME = "Bostadsbolaget AB"
 
     assert not len(kept_pages.kept_pages)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '{% kept "overview" overview=overview %}{% endkept %}',  # no key: it would be kept for everybody
+        "{% kept overview key=key %}{% endkept %}",
+        '{% kept "overview" key %}{% endkept %}',
+    ],
+)
+def test_it_wants_a_quoted_name_a_key_and_named_inputs(source):
+    with pytest.raises(TemplateSyntaxError):
+        Template("{% load kept_pages %}" + source)
