@@ -17,58 +17,21 @@ show it in every test instead of showing somebody else's. Inputs are plain value
 numbers, booleans, None), compared by value. At most 1024 pieces are kept per process.
 """
 
-import threading
-
 from django import template
 from django.conf import settings
-from django.core.signals import setting_changed
 from django.template.base import Node, NodeList, Parser, Token, token_kwargs
 from django.template.loader_tags import BlockNode
 from django.urls import get_script_prefix, get_urlconf
 from django.utils import translation
+
+from portal.kept import Kept
 
 register = template.Library()
 
 PLAIN = (str, int, float, bool, type(None))
 
 
-class KeptHtml:
-    """At most ``size`` pieces of HTML by key for a process's threads; the oldest go first.
-
-    Shared with ``{% kept %}`` (apps/customer/templatetags/kept_pages.py), which keeps whole page contents.
-    """
-
-    def __init__(self, size: int):
-        self.size = size
-        self._pieces: dict[tuple, str] = {}
-        self._lock = threading.Lock()
-        # Settings are in no key (they are the same for a process's life), but tests change them.
-        setting_changed.connect(self._forget_all)
-
-    def _forget_all(self, **kwargs) -> None:
-        self.clear()
-
-    def get(self, key: tuple) -> str | None:
-        return self._pieces.get(key)
-
-    def keep(self, key: tuple, html: str) -> None:
-        with self._lock:
-            while len(self._pieces) >= self.size:
-                self._pieces.pop(next(iter(self._pieces)), None)  # the oldest
-            self._pieces[key] = html
-
-    def clear(self) -> None:
-        with self._lock:
-            self._pieces.clear()
-
-    def values(self) -> list[str]:
-        return list(self._pieces.values())
-
-    def __len__(self) -> int:
-        return len(self._pieces)
-
-
-kept = KeptHtml(size=1024)
+kept = Kept(size=1024)  # pieces of HTML
 
 
 class FragmentNode(Node):

@@ -2,8 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.account_state import WatchedQuerySet
 
-class EmailChangeQuerySet(models.QuerySet):
+
+class EmailChangeQuerySet(WatchedQuerySet):
     def pending(self) -> "EmailChangeQuerySet":
         """Not yet confirmed and not replaced; whether the link is still fresh is the signature's to say."""
         return self.filter(confirmed_at__isnull=True, cancelled_at__isnull=True)

@@ -10,7 +10,7 @@ has done the verifying).
 
 import enum
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -28,6 +28,7 @@ from apps.backends.pm5.codes import ContactKind
 from apps.backends.pm5.types import PortalSession
 from apps.contacts.models import EmailChange
 from portal import background
+from portal.account_state import remembered
 from portal.ratelimit import HourlyLimit
 
 LINK_MAX_AGE = timedelta(hours=24)
@@ -84,10 +85,27 @@ def held_for(user) -> list[dict]:
     ]
 
 
-def pending_change(user) -> EmailChange | None:
-    """The newest change still waiting for its link, if that link has not expired."""
+@dataclass(frozen=True)
+class PendingChange:
+    """What the pages show of a change waiting for its link."""
+
+    email: str
+    created_at: datetime
+
+
+def pending_change(user) -> PendingChange | None:
+    """The newest change still waiting for its link, if that link has not expired.
+
+    Remembered until one of the account's changes is saved (portal/account_state.py); a link that
+    expires meanwhile shows as pending for at most CUSTOMER_SESSION_CACHE_SECONDS more.
+    """
+    return remembered(user, "pending-email-change", lambda: _pending_change(user))
+
+
+def _pending_change(user) -> PendingChange | None:
     fresh_since = timezone.now() - LINK_MAX_AGE
-    return EmailChange.objects.filter(user=user, created_at__gt=fresh_since).pending().first()
+    change = EmailChange.objects.filter(user=user, created_at__gt=fresh_since).pending().first()
+    return PendingChange(change.email, change.created_at) if change else None
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from portal.account_state import WatchedQuerySet
+
 DRAFT_LIFETIME = timedelta(days=30)
 # How long a delivered report is kept: the errand list and the receipt use it until then.
 DELIVERED_RETENTION = timedelta(days=90)
 
 
-class FaultReportQuerySet(models.QuerySet):
+class FaultReportQuerySet(WatchedQuerySet):
     def drafts(self) -> "FaultReportQuerySet":
         return self.filter(status=FaultReport.Status.DRAFT)
 

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from portal.account_state import WatchedQuerySet
+
 
 class ReadMessage(models.Model):
     """A message from the landlord this account has opened in the portal.
@@ -13,6 +15,8 @@ class ReadMessage(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="read_messages")
     message_id = models.BigIntegerField(help_text="PM5 MeddelandeUtgåendeId.")
     read_at = models.DateTimeField(auto_now_add=True)
+
+    objects = WatchedQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "message_id"], name="inbox_read_once_per_account")]

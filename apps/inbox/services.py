@@ -23,6 +23,7 @@ from apps.backends.pm5.messages_types import Message, MessageAttachment, Message
 from apps.backends.pm5.types import PortalSession
 from apps.customer.services import Beside, CustomerSession
 from apps.inbox.models import ReadMessage
+from portal.account_state import remembered
 from portal.formatting import isodatetime, machine_moment
 from portal.reversing import RowUrls
 
@@ -138,8 +139,16 @@ def filename(attachment: MessageAttachment, download: Download) -> str:
 def _read_ids(user: AbstractBaseUser, messages: tuple[Message, ...]) -> set[int]:
     if not messages:
         return set()
-    ids = [m.message_id for m in messages]
-    return set(ReadMessage.objects.filter(user=user, message_id__in=ids).values_list("message_id", flat=True))
+    return {m.message_id for m in messages} & _all_read_ids(user)
+
+
+def _all_read_ids(user: AbstractBaseUser) -> frozenset[int]:
+    # Remembered until the account reads or unreads a message (portal/account_state.py).
+    return remembered(
+        user,
+        "read-messages",
+        lambda: frozenset(ReadMessage.objects.filter(user=user).values_list("message_id", flat=True)),
+    )
 
 
 def held_for(user: AbstractBaseUser) -> list[dict]:

@@ -438,10 +438,11 @@ def test_an_error_that_is_not_the_backends_frees_the_report_for_the_sweep_at_onc
 
 def test_a_second_submit_queues_nothing_more(wizard_less_draft, django_capture_on_commit_callbacks):
     draft, stale = wizard_less_draft
-    with django_capture_on_commit_callbacks() as callbacks:
-        delivery.submit(draft, "sv")
-        delivery.submit(stale, "sv")
-    assert len(callbacks) == 1
+    with mock.patch.object(delivery.background, "send") as sent:
+        with django_capture_on_commit_callbacks(execute=True):
+            delivery.submit(draft, "sv")
+            delivery.submit(stale, "sv")
+    sent.assert_called_once_with(delivery.DELIVER_TASK, draft.pk, "sv")
     assert FaultReport.objects.get(pk=draft.pk).status == FaultReport.Status.QUEUED
 
 

@@ -24,11 +24,12 @@ from django import template
 from django.template.base import Node, NodeList, Parser, Token
 from django.utils import translation
 
-from portal.fragments import KeptHtml, page_urls, parse_named_body
+from portal.fragments import page_urls, parse_named_body
+from portal.kept import Kept
 
 register = template.Library()
 
-kept_pages = KeptHtml(size=256)  # whole page contents, 5–30 KB each
+kept_pages = Kept(size=256)  # whole page contents, 5–30 KB each
 
 
 class KeptNode(Node):

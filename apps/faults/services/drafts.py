@@ -24,6 +24,7 @@ from apps.backends.pm5.types import AvailableObject, PortalSession
 from apps.customer.services import CustomerSession
 from apps.faults.models import FaultReport
 from apps.faults.services import kept_trees, photos
+from portal.account_state import remembered
 from portal.unavailable import part_of_page
 
 STEPS = ("object", "place", "fault", "what", "access", "contact", "photos", "check")
@@ -72,6 +73,11 @@ def draft_to_resume(user: AbstractBaseUser) -> DraftLink | None:
     """
     if not user.is_authenticated:
         return None
+    # Remembered until one of the account's reports changes (portal/account_state.py).
+    return remembered(user, "draft-to-resume", lambda: _draft_link(user))
+
+
+def _draft_link(user: AbstractBaseUser) -> DraftLink | None:
     public_id = _newest_live_draft(user, general=False).values_list("public_id", flat=True).first()
     return DraftLink(public_id) if public_id is not None else None
 

@@ -27,6 +27,7 @@ from apps.backends.errors import BackendNotFound
 from apps.backends.pm5.types import Errand, ErrandRow, Participant, PortalSession
 from apps.customer.services import CustomerSession
 from apps.faults.models import FaultReport
+from portal.account_state import remembered
 from portal.formatting import isodate, machine_date
 from portal.reversing import RowUrls
 
@@ -46,17 +47,24 @@ class ListedErrand:
     waiting: bool = False  # still in the portal: received, not yet in the landlord's system
 
 
-def listed_reports(user: AbstractBaseUser, customer_number: str) -> list[FaultReport]:
-    """The reports the errand list shows besides the backend's errands, with only the fields it reads."""
+def listed_reports(user: AbstractBaseUser, customer_number: str) -> tuple[FaultReport, ...]:
+    """The reports the errand list shows besides the backend's errands, with only the fields it reads.
+
+    Remembered until one of the account's reports changes (portal/account_state.py): read-only.
+    """
     # One query for both kinds the list shows: reports sent (or on their way) and drafts the backend refused.
-    return list(
-        own_reports(user, customer_number)
-        .filter(~Q(status=FaultReport.Status.DRAFT) | Q(refused_at__isnull=False))
-        .only(*LISTED_REPORT_FIELDS)
+    return remembered(
+        user,
+        ("listed-reports", customer_number),
+        lambda: tuple(
+            own_reports(user, customer_number)
+            .filter(~Q(status=FaultReport.Status.DRAFT) | Q(refused_at__isnull=False))
+            .only(*LISTED_REPORT_FIELDS)
+        ),
     )
 
 
-def reports_key(reports: list[FaultReport]) -> str:
+def reports_key(reports: tuple[FaultReport, ...]) -> str:
     """All the errand list shows of these reports, as one plain value for the key of the kept list (``{% kept %}``)."""
     return repr(
         tuple(
@@ -74,7 +82,7 @@ def reports_key(reports: list[FaultReport]) -> str:
     )
 
 
-def listed_errands(session: PortalSession, reports: list[FaultReport]) -> list[ListedErrand]:
+def listed_errands(session: PortalSession, reports: tuple[FaultReport, ...]) -> list[ListedErrand]:
     """The backend's errands in the session data and the portal's ``listed_reports``, waiting ones first."""
     errands = list(session.errands or ())
     known = {e.errand_id for e in errands}
