@@ -262,6 +262,30 @@ class BackendCalls:
 
 
 @pytest.fixture
+def cache_reads(monkeypatch) -> list[list[str]]:
+    """The keys of each read of the default cache from now on (get, get_many), one list a read."""
+    reads, in_get_many = [], []
+    real_get, real_get_many = cache.get, cache.get_many
+
+    def get(key, *args, **kwargs):
+        if not in_get_many:  # local memory's get_many asks get for each key
+            reads.append([key])
+        return real_get(key, *args, **kwargs)
+
+    def get_many(keys, *args, **kwargs):
+        reads.append(list(keys))
+        in_get_many.append(True)
+        try:
+            return real_get_many(keys, *args, **kwargs)
+        finally:
+            in_get_many.pop()
+
+    monkeypatch.setattr(cache, "get", get)
+    monkeypatch.setattr(cache, "get_many", get_many)
+    return reads
+
+
+@pytest.fixture
 def backend_calls(monkeypatch) -> BackendCalls:
     import requests
 
