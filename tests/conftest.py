@@ -240,10 +240,14 @@ class RecordingBackend:
 @pytest.fixture
 def backend(monkeypatch, session_data) -> RecordingBackend:
     """The tenant's session data is known (as if cached) and every backend operation is recorded."""
-    from apps.customer.services import CustomerSession
+    from apps.customer.services import Beside, CustomerSession
 
     recorder = RecordingBackend()
     monkeypatch.setattr(CustomerSession, "data", lambda self, parts=None: session_data)
+    # As with the data cached: the operation beside it is asked when taken.
+    monkeypatch.setattr(
+        CustomerSession, "data_beside", lambda self, operation, parts=None: (session_data, Beside(self, operation))
+    )
     monkeypatch.setattr(CustomerSession, "call", lambda self, operation: operation(recorder, "session-key"))
     return recorder
 
