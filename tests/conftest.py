@@ -240,10 +240,14 @@ class RecordingBackend:
 @pytest.fixture
 def backend(monkeypatch, session_data) -> RecordingBackend:
     """The tenant's session data is known (as if cached) and every backend operation is recorded."""
-    from apps.customer.services import CustomerSession
+    from apps.customer.services import Beside, CustomerSession
 
     recorder = RecordingBackend()
     monkeypatch.setattr(CustomerSession, "data", lambda self, parts=None: session_data)
+    # As with the data cached: the operation beside it is asked when taken.
+    monkeypatch.setattr(
+        CustomerSession, "data_beside", lambda self, operation, parts=None: (session_data, Beside(self, operation))
+    )
     monkeypatch.setattr(CustomerSession, "call", lambda self, operation: operation(recorder, "session-key"))
     return recorder
 
@@ -259,6 +263,30 @@ class BackendCalls:
 
     def reset(self) -> None:
         self.calls.clear()
+
+
+@pytest.fixture
+def cache_reads(monkeypatch) -> list[list[str]]:
+    """The keys of each read of the default cache from now on (get, get_many), one list a read."""
+    reads, in_get_many = [], []
+    real_get, real_get_many = cache.get, cache.get_many
+
+    def get(key, *args, **kwargs):
+        if not in_get_many:  # local memory's get_many asks get for each key
+            reads.append([key])
+        return real_get(key, *args, **kwargs)
+
+    def get_many(keys, *args, **kwargs):
+        reads.append(list(keys))
+        in_get_many.append(True)
+        try:
+            return real_get_many(keys, *args, **kwargs)
+        finally:
+            in_get_many.pop()
+
+    monkeypatch.setattr(cache, "get", get)
+    monkeypatch.setattr(cache, "get_many", get_many)
+    return reads
 
 
 @pytest.fixture

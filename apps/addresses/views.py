@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -26,21 +28,30 @@ def addresses(request: HttpRequest) -> HttpResponse:
     """Current and upcoming temporary addresses, ended ones on request, and the permanent ones."""
     today = timezone.localdate()
     show_ended = request.GET.get("avslutade") == "1"
-    session = request.customer.data()
-    # Worked out only when the list is not kept already ({% kept %}): the session data and today are all it is made of.
-    book = SimpleLazyObject(lambda: services.address_book(session, today))
-
-    context = {"book": book, "show_ended": show_ended, "ended": None, "ended_unavailable": False}
-    context["kept_key"] = page_key(session, today)
-    if show_ended:
-        ended = part_of_page(lambda: services.ended_addresses(request, today), "Ended addresses")
-        context["ended"], context["ended_unavailable"] = ended.value, ended.unavailable
     if request.htmx and show_ended:
-        return render(request, PAGE + "#ended", context)
+        request.customer.data()  # the calm page, as for the whole page, when not even the session data can be read
+        return render(request, PAGE + "#ended", _ended(request, today))
 
-    permanent = part_of_page(lambda: services.customer_addresses(request), "Permanent addresses")
-    context["permanent"], context["permanent_unavailable"] = permanent.value, permanent.unavailable
+    session, customer_addresses = services.data_and_customer_addresses(request.customer)
+    permanent = part_of_page(customer_addresses, "Permanent addresses")
+    # Worked out only when the content is not kept already ({% kept %}).
+    book = SimpleLazyObject(lambda: services.address_book(session, today))
+    context = {"book": book, "show_ended": show_ended, "ended": None, "ended_unavailable": False}
+    context["permanent"] = () if permanent.unavailable else permanent.value.addresses
+    context["permanent_unavailable"] = permanent.unavailable
+    if show_ended:
+        context |= _ended(request, today)
+    # Kept while the session data, today and the permanent addresses are the same; never with the
+    # ended addresses (read from the backend every time) or the permanent ones unavailable.
+    keep = not show_ended and not permanent.unavailable
+    context["kept_key"] = page_key(session, today, permanent.value.digest) if keep else None
     return render(request, PAGE, context)
+
+
+def _ended(request: HttpRequest, today: date) -> dict:
+    """The ended addresses' part of the page, read from the backend when the tenant asks."""
+    ended = part_of_page(lambda: services.ended_addresses(request, today), "Ended addresses")
+    return {"ended": ended.value, "ended_unavailable": ended.unavailable}
 
 
 @require_http_methods(["GET", "POST"])

@@ -6,6 +6,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from apps.backends.pm5.addresses_types import CustomerAddress
+from apps.backends.pm5.codes import AddressKind
 from apps.backends.pm5.types import CustomerInfo, PortalSession, TemporaryAddress
 from tests.sandbox.conftest import pm5, settings_for_sandbox, small_demo  # noqa: F401  (for test_sandbox_*.py)
 
@@ -38,6 +40,24 @@ def temporary(address_id: int, start: date, end: date, street: str = "Strandväg
 # alice's addresses in the recorded backend: one that applies now, one to come.
 CURRENT = temporary(501, days(-20), days(10))
 UPCOMING = temporary(502, days(40), days(60), street="Sjövägen 8")
+
+# A permanent postal address, as the backend gives it (SessionAdresserGet).
+POSTAL = CustomerAddress(
+    kind=AddressKind.POSTAL,
+    kind_label="Postadress",
+    name="Kalle Andersson",
+    care_of=None,
+    attention=None,
+    street="Storgatan 16",
+    street2="Lgh 1101",
+    postal_code="80426",
+    city="Gävle",
+    country="Sverige",
+    country_code="SE",
+    full_address=None,
+    valid_from=None,
+    valid_to=None,
+)
 
 
 @pytest.fixture

@@ -10,10 +10,8 @@ import pytest
 from django.urls import reverse
 
 from apps.backends.errors import BackendNotFound, BackendRefused, BackendUnavailable
-from apps.backends.pm5.addresses_types import CustomerAddress
-from apps.backends.pm5.codes import AddressKind
 from apps.customer.services import CustomerSession
-from tests.addresses.conftest import CURRENT, UPCOMING, days, temporary
+from tests.addresses.conftest import CURRENT, POSTAL, UPCOMING, days, temporary
 
 LIST = reverse("addresses:list")
 ADD = reverse("addresses:add")
@@ -118,24 +116,7 @@ def test_the_ended_addresses_come_as_a_fragment_to_htmx(logged_in, backend):
 
 
 def test_the_permanent_addresses_are_shown_for_reference(logged_in, backend):
-    backend.permanent = (
-        CustomerAddress(
-            kind=AddressKind.POSTAL,
-            kind_label="Postadress",
-            name="Kalle Andersson",
-            care_of=None,
-            attention=None,
-            street="Storgatan 16",
-            street2="Lgh 1101",
-            postal_code="80426",
-            city="Gävle",
-            country="Sverige",
-            country_code="SE",
-            full_address=None,
-            valid_from=None,
-            valid_to=None,
-        ),
-    )
+    backend.permanent = (POSTAL,)
     page = logged_in.get(LIST).text
     assert "Din vanliga adress" in page
     assert "Postadress" in page and "Lgh 1101" in page

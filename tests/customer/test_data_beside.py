@@ -136,3 +136,19 @@ def test_a_dropped_call_is_never_asked_afterwards(pm5, customer):
     with pytest.raises(RuntimeError):
         file.result()
     assert pm5.files == []
+
+
+def test_an_entry_cached_beside_the_data_is_read_with_it_in_one_cache_read(pm5, customer, rf, cache_reads):
+    from django.core.cache import cache
+
+    pm5.file_sent.set()
+    customer.data()  # cached
+    cache.set("the-pages-own", "kept")
+    request = rf.get("/")
+    request.session = customer.request.session
+    next_page = CustomerSession(request, "15555")
+    cache_reads.clear()
+
+    assert next_page.cached_beside("the-pages-own") == "kept"
+    assert next_page.data() == SESSION
+    assert len(cache_reads) == 1 and "the-pages-own" in cache_reads[0], "data() found the data read already"
