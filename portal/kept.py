@@ -38,5 +38,8 @@ class Kept:
     def values(self) -> list:
         return list(self._values.values())
 
+    def items(self) -> list[tuple[tuple, object]]:
+        return list(self._values.items())
+
     def __len__(self) -> int:
         return len(self._values)

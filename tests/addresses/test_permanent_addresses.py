@@ -40,7 +40,7 @@ def permanent_addresses_expire(customer_number: str) -> None:
 
 
 def kept_addresses_pages() -> list[str]:
-    return [html for key, html in kept_pages._pieces.items() if key[0] == "addresses"]
+    return [html for key, html in kept_pages.items() if key[0] == "addresses"]
 
 
 def test_a_changed_permanent_address_shows_on_the_next_page(logged_in, alice, backend):
