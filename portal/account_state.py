@@ -9,11 +9,17 @@ its rows in a watched model changes, and a process remembers what it read under 
 
     draft = remembered(user, "draft-to-resume", lambda: draft_to_resume(user))
 
-Reading the stamp is one cache get instead of a query. A model is watched by ``watch(Model)``
+Reading the stamp is one cache get instead of a query, once per request (``StampsPerRequest``),
+and none of its own on a tenant page: the page's read of the session data takes it along
+(``keys_to_read_with``). A model is watched by ``watch(Model)``
 (every save and delete) and by its queryset being a ``WatchedQuerySet`` (updates and bulk writes,
 which send no signal). A change replaces the stamp at once, and again once its transaction
 commits: a page that read the rows before the commit and the stamp after the first replacement
 remembers them under a stamp that is gone right after.
+
+Only with a cache every process shares (CACHE_SHARED_BY_ALL_PROCESSES: Redis): with each
+process's local memory, a change the worker makes would never reach the web process's stamp, so
+then every call computes.
 
 The stamp lives for CUSTOMER_SESSION_CACHE_SECONDS, so what changes by the clock alone (a draft
 that ages out, an e-mail link that expires) shows at most that much later, as the landlord's
@@ -23,6 +29,7 @@ tuples.
 
 import uuid
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -33,9 +40,14 @@ from portal.kept import Kept
 
 remembered_values = Kept(size=2048)  # a few small values for each of the last few hundred accounts
 
+# The stamps read while serving this request, by account; None outside a request (a task, a shell).
+_stamps_seen: ContextVar[dict[int, str] | None] = ContextVar("account_stamps_seen", default=None)
+
 
 def remembered[T](user, name: str, compute: Callable[[], T]) -> T:
     """``compute()``, or what it gave for this account while none of its watched rows changed since."""
+    if not settings.CACHE_SHARED_BY_ALL_PROCESSES:
+        return compute()  # another process's change would not reach this process's cache
     key = (name, user.pk, stamp(user.pk))
     found = remembered_values.get(key)
     if found is None:
@@ -45,17 +57,58 @@ def remembered[T](user, name: str, compute: Callable[[], T]) -> T:
 
 
 def stamp(user_id: int) -> str:
+    seen = _stamps_seen.get()
+    if seen is not None and user_id in seen:
+        return seen[user_id]
     key = _stamp_key(user_id)
     current = cache.get(key)
     if current is None:
         cache.add(key, uuid.uuid4().hex, settings.CUSTOMER_SESSION_CACHE_SECONDS)
         current = cache.get(key)  # the one another process may have added first
+    if seen is not None:
+        seen[user_id] = current
     return current
+
+
+def keys_to_read_with(user) -> list[str]:
+    """The account's stamp key, for a cache read the request makes anyway, if the request has no stamp yet.
+
+    Give what that read found to ``read_with``: the page then asks the cache nothing more for it.
+    """
+    seen = _stamps_seen.get()
+    if seen is None or not settings.CACHE_SHARED_BY_ALL_PROCESSES or not user.is_authenticated or user.pk in seen:
+        return []
+    return [_stamp_key(user.pk)]
+
+
+def read_with(user, found: dict) -> None:
+    seen = _stamps_seen.get()
+    current = found.get(_stamp_key(user.pk)) if seen is not None and user.is_authenticated else None
+    if current is not None:
+        seen[user.pk] = current
+
+
+class StampsPerRequest:
+    """Middleware: each account's stamp is read at most once while a request is served."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _stamps_seen.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _stamps_seen.reset(token)
 
 
 def changed(user_ids: Iterable[int | None]) -> None:
     """These accounts' watched rows changed (or are about to, in the transaction): forget what was read of them."""
-    keys = [_stamp_key(user_id) for user_id in set(user_ids) if user_id is not None]
+    user_ids = {user_id for user_id in user_ids if user_id is not None}
+    keys = [_stamp_key(user_id) for user_id in user_ids]
+    seen = _stamps_seen.get()
+    for user_id in user_ids if seen is not None else ():
+        seen.pop(user_id, None)  # this request reads the new stamp
     if keys:
         _replace(keys)
         transaction.on_commit(lambda: _replace(keys))

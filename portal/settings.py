@@ -89,6 +89,8 @@ if SANDBOX_ENABLED:
 MIDDLEWARE = [
     # First: every line logged while serving the request carries its id.
     "portal.request_id.RequestIdMiddleware",
+    # Each account's stamp read at most once a request (portal/account_state.py).
+    "portal.account_state.StampsPerRequest",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # /healthz and /readyz, answered before host checks, sessions and language (portal/health.py).

@@ -28,6 +28,12 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# Whether the web processes and the Celery worker all see one cache. What a page remembers of an
+# account's rows (portal/account_state.py) is forgotten through it when another process changes
+# them, so it is remembered only then: not with each process's local memory (the demo's worker is a
+# process of its own).
+CACHE_SHARED_BY_ALL_PROCESSES = bool(REDIS_URL)
+
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 # Every request moves the expiry, so a session ends SESSION_COOKIE_AGE after the last
 # page or htmx request and the time left is known when a page is rendered: the

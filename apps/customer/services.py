@@ -35,6 +35,7 @@ from apps.backends.download import Download
 from apps.backends.errors import BackendSessionExpired
 from apps.backends.pm5 import Pm5Client, SessionParts, get_client
 from apps.backends.pm5.types import Errand, Notice, PortalSession, TemporaryAddress
+from portal import account_state
 from portal.formatting import isodate
 from portal.reversing import RowUrls
 
@@ -107,14 +108,9 @@ class CustomerSession:
         For a page that shows something cached on its own beside the session data: ``data()`` and
         ``data_beside()`` then find the data read already, and ask the cache no more.
         """
-        read = self._read_in_this_request()
-        if parts in read:
+        if parts in self._read_in_this_request():
             return cache.get(key)
-        data_key = self._cache_key(parts)
-        found = cache.get_many([data_key, key])
-        if data_key in found:
-            read[parts] = found[data_key]
-        return found.get(key)
+        return self._read_cache(parts, key).get(key)
 
     def _known(self, parts: SessionParts) -> PortalSession | None:
         """The data read already while serving this request, or cached; None if it has to be read.
@@ -123,11 +119,23 @@ class CustomerSession:
         """
         read = self._read_in_this_request()
         if parts not in read:
-            cached = cache.get(self._cache_key(parts))
-            if cached is None:
-                return None
-            read[parts] = cached
-        return read[parts]
+            self._read_cache(parts)
+        return read.get(parts)
+
+    def _read_cache(self, parts: SessionParts, *keys: str) -> dict:
+        """The cached session data (kept as read in this request if found) and ``keys``, in one cache round trip.
+
+        The account's stamp comes along (portal/account_state.py): the page's own rows need no read of their own.
+        """
+        user = getattr(self.request, "user", None)
+        stamp_keys = account_state.keys_to_read_with(user) if user is not None else []
+        data_key = self._cache_key(parts)
+        found = cache.get_many([data_key, *keys, *stamp_keys])
+        if stamp_keys:
+            account_state.read_with(user, found)
+        if data_key in found:
+            self._read_in_this_request()[parts] = found[data_key]
+        return found
 
     def _fetched(self, parts: SessionParts) -> PortalSession:
         session = self.call(lambda client, key: client.get_session(key, parts))

@@ -3,6 +3,7 @@
 import pytest
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
 
 from apps.accounts.services import create_linked_account
 from apps.contacts.models import EmailChange
@@ -26,6 +27,11 @@ class Reads:
         return frozenset(ReadMessage.objects.filter(user=self.user).values_list("message_id", flat=True))
 
 
+@pytest.fixture(autouse=True)
+def _one_cache_for_every_process(settings):
+    settings.CACHE_SHARED_BY_ALL_PROCESSES = True  # as with Redis in production
+
+
 @pytest.fixture
 def reads(alice) -> Reads:
     return Reads(alice)
@@ -39,6 +45,14 @@ def bob_account(db):
 def test_what_was_read_is_remembered_while_nothing_changes(reads):
     assert reads() == frozenset() and reads() == frozenset()
     assert reads.asked == 1
+
+
+def test_nothing_is_remembered_when_each_process_has_a_cache_of_its_own(reads, settings):
+    # The demo's worker is a process of its own: its changes would never reach this process's stamp.
+    settings.CACHE_SHARED_BY_ALL_PROCESSES = False
+    reads()
+    reads()
+    assert reads.asked == 2
 
 
 def test_none_is_remembered_too(alice):
@@ -114,3 +128,39 @@ def test_the_stamp_is_replaced_again_when_the_change_commits(alice, django_captu
 def test_every_model_a_tenant_page_remembers_from_is_watched(model):
     assert issubclass(model.objects.all().__class__, account_state.WatchedQuerySet)
     assert post_save.has_listeners(model) and post_delete.has_listeners(model)
+
+
+@pytest.mark.integration
+def test_the_overview_stops_offering_a_draft_the_outbox_took(client, alice, live_sandbox):
+    # The outbox worker writes reports with queryset updates, which send no signal.
+    client.force_login(alice)
+    client.post(reverse("faults:start"))  # starts a draft
+    assert "Fortsätt din felanmälan" in client.get(reverse("customer:overview")).text
+
+    FaultReport.objects.filter(user=alice).update(status=FaultReport.Status.QUEUED)
+
+    assert "Fortsätt din felanmälan" not in client.get(reverse("customer:overview")).text
+
+
+@pytest.mark.integration
+def test_a_tenant_page_reads_the_stamp_once_with_the_session_data(client, alice, live_sandbox, cache_reads):
+    client.force_login(alice)
+    client.get(reverse("customer:overview"))  # the session data cached
+    cache_reads.clear()
+
+    client.get(reverse("customer:overview"))  # the draft to resume and the messages read: one stamp
+
+    with_the_stamp = [keys for keys in cache_reads if any(key.startswith("account-stamp:") for key in keys)]
+    assert len(with_the_stamp) == 1, with_the_stamp
+    assert any(key.startswith("customer-session-parts:") for key in with_the_stamp[0])
+
+
+def test_a_change_in_the_request_is_seen_by_the_rest_of_it(reads, alice):
+    token = account_state._stamps_seen.set({})  # as StampsPerRequest does
+    try:
+        assert reads() == frozenset()
+        ReadMessage.objects.create(user=alice, message_id=7)
+        assert reads() == {7}
+        assert reads.asked == 2
+    finally:
+        account_state._stamps_seen.reset(token)
