@@ -1,11 +1,12 @@
 """The portal's own CPU time per page, in one process, with production's settings: where the time goes.
 
-    .venv/bin/python bench/page_cpu.py [--rounds 5] [--requests 20] [--profile PAGE [--top 40]]
+    .venv/bin/python bench/page_cpu.py [--rounds 10] [--requests 20] [--profile PAGE [--top 40] [--callers FUNCTION]]
 
 bench/throughput.py measures pages under load, where every number moves with whatever else
 the machine does. This measures what the portal itself spends on a page: the Django test
 client in this process, ``time.process_time`` (CPU, not wall time: Redis, PostgreSQL and the
-sandbox run in processes of their own), the best of --rounds rounds of --requests requests.
+sandbox run in processes of their own), the best of --rounds rounds of --requests requests, the
+rounds going through all the pages in turn.
 The settings are bench/throughput.py's (bench/throughput_settings.py with PORTAL_ENV=production,
 DEBUG off, cache and sessions in Redis, PostgreSQL), with a database and key prefix of its own,
 so the two can run at once. The sandbox runs in a process of its own; each page is visited
@@ -41,11 +42,12 @@ throughput.PREFIX = f"bench-page-cpu-{os.getpid()}:"
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--requests", type=int, default=20, help="requests per round")
     parser.add_argument("--tenants", type=int, default=1)
     parser.add_argument("--profile", metavar="PAGE", help="cProfile this page's requests")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--callers", metavar="FUNCTION", help="with --profile: who called the functions matching this")
     args = parser.parse_args()
 
     scratch = Path(tempfile.mkdtemp(prefix="mina-sidor-page-cpu-"))
@@ -88,10 +90,15 @@ def measure(email: str, args) -> None:
         path, client = pages[args.profile](tenant, staff)
         profile(client, path, args)
         return
-    results = {}
-    for name, target in pages.items():
-        path, client = target(tenant, staff)
-        results[name] = cpu_ms(client, path, args)
+    targets = {name: target(tenant, staff) for name, target in pages.items()}
+    for path, client in targets.values():
+        get(client, path)  # the session data cached, the templates loaded
+    # Round by round through all the pages, rather than page by page: the machine's other work
+    # comes and goes, and each page gets its best block from moments spread over the whole run.
+    results = dict.fromkeys(targets, float("inf"))
+    for _ in range(args.rounds):
+        for name, (path, client) in targets.items():
+            results[name] = min(results[name], cpu_ms(client, path, args.requests))
     trivial = results["trivial logged-in page"]
     print(f"{'page':<28} {'CPU ms':>8} {'ratio':>6}")
     for name, ms in results.items():
@@ -153,15 +160,12 @@ def get(client, path: str):
     return answer
 
 
-def cpu_ms(client, path: str, args) -> float:
-    get(client, path)  # the session data cached, the templates loaded
-    best = float("inf")
-    for _ in range(args.rounds):
-        started = time.process_time()
-        for _ in range(args.requests):
-            get(client, path)
-        best = min(best, (time.process_time() - started) * 1000 / args.requests)
-    return best
+def cpu_ms(client, path: str, requests: int) -> float:
+    """The CPU milliseconds of one request of ``path``, on average over ``requests`` in a row."""
+    started = time.process_time()
+    for _ in range(requests):
+        get(client, path)
+    return (time.process_time() - started) * 1000 / requests
 
 
 def profile(client, path: str, args) -> None:
@@ -174,6 +178,8 @@ def profile(client, path: str, args) -> None:
     stats = pstats.Stats(profiler).strip_dirs()
     stats.sort_stats("cumulative").print_stats(args.top)
     stats.sort_stats("tottime").print_stats(args.top)
+    if args.callers:
+        stats.print_callers(args.callers)
 
 
 if __name__ == "__main__":
