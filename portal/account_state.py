@@ -44,7 +44,7 @@ remembered_values = Kept(size=2048)  # a few small values for each of the last f
 _stamps_seen: ContextVar[dict[int, str] | None] = ContextVar("account_stamps_seen", default=None)
 
 
-def remembered[T](user, name: str, compute: Callable[[], T]) -> T:
+def remembered[T](user, name: str | tuple, compute: Callable[[], T]) -> T:
     """``compute()``, or what it gave for this account while none of its watched rows changed since."""
     if not settings.CACHE_SHARED_BY_ALL_PROCESSES:
         return compute()  # another process's change would not reach this process's cache
@@ -104,6 +104,8 @@ class StampsPerRequest:
 
 def changed(user_ids: Iterable[int | None]) -> None:
     """These accounts' watched rows changed (or are about to, in the transaction): forget what was read of them."""
+    if not settings.CACHE_SHARED_BY_ALL_PROCESSES:
+        return  # nothing is remembered (remembered()), so there is nothing to forget
     user_ids = {user_id for user_id in user_ids if user_id is not None}
     keys = [_stamp_key(user_id) for user_id in user_ids]
     seen = _stamps_seen.get()
@@ -124,6 +126,8 @@ class WatchedQuerySet(models.QuerySet):
     """The writes that send no signal, for a model ``watch`` is given: they replace the accounts' stamps too."""
 
     def update(self, **kwargs) -> int:
+        if not settings.CACHE_SHARED_BY_ALL_PROCESSES:
+            return super().update(**kwargs)  # nothing is remembered: no query for the accounts
         users = set(self.values_list("user_id", flat=True))  # before: the update may move rows to another account
         moved_to = kwargs.get("user", kwargs.get("user_id"))
         users.add(getattr(moved_to, "pk", moved_to))
