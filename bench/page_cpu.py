@@ -130,7 +130,8 @@ def page_paths() -> dict:
 
     return {
         "trivial logged-in page": lambda tenant, staff: ("/bench/ok/", tenant),
-        "bare layout (base.html)": lambda tenant, staff: ("/bench/layout/", tenant),
+        "bare layout, kept": lambda tenant, staff: ("/bench/layout/", tenant),
+        "bare layout, rendered": lambda tenant, staff: ("/bench/layout-rendered/", tenant),
         "overview": tenant_page("customer:overview"),
         "invoices": tenant_page("invoices:list"),
         "invoice": notice,

@@ -15,7 +15,8 @@ What it does, on 127.0.0.1 only:
    redirect, and the benchmark plays the TLS proxy (``X-Forwarded-Proto: https``). Workers
    are not recycled (``WEB_MAX_REQUESTS=0``), so their memory can be followed. The settings
    module is bench/throughput_settings.py: the portal's own plus bench-only URLs, a trivial
-   logged-in page (``/bench/ok/``) and the bare layout (``/bench/layout/``).
+   logged-in page (``/bench/ok/``) and the bare layout, kept whole as the tenant pages keep theirs
+   (``/bench/layout/``) and rendered afresh as a page with a form renders it (``/bench/layout-rendered/``).
 3. The tenants log in through the login form, a staff member with TOTP too; every page is
    visited once (the cache warm).
 4. Throughput: wrk (Debian's package; scripts/system-deps installs it) against each page for
@@ -325,7 +326,8 @@ def page_list(browsers: list[Tenant], customers: list[str], staff: Tenant) -> li
     work_order = ErrandRow.objects.order_by("pk").first().pk
     return [
         Page("trivial logged-in page", tuple(("/bench/ok/", b) for b in browsers), backend=False),
-        Page("bare layout (base.html)", tuple(("/bench/layout/", b) for b in browsers), backend=False),
+        Page("bare layout, kept", tuple(("/bench/layout/", b) for b in browsers), backend=False),
+        Page("bare layout, rendered", tuple(("/bench/layout-rendered/", b) for b in browsers), backend=False),
         Page("overview", each("customer:overview")),
         Page("invoices", each("invoices:list")),
         Page("invoice", each("invoices:detail", notice)),

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import path
 
+from apps.customer.kept_responses import kept_response
 from portal.urls import urlpatterns as portal_urlpatterns
 
 _lock = threading.Lock()
@@ -43,6 +44,13 @@ def trivial(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def layout(request: HttpRequest) -> HttpResponse:
+    """base.html alone, as a tenant page serves its layout: kept whole (apps/customer/kept_responses.py)."""
+    return kept_response(request, "base.html", {"kept_key": ()})
+
+
+@login_required
+def layout_rendered(request: HttpRequest) -> HttpResponse:
+    """base.html alone, rendered afresh, as a page that is not kept pays for it (forms, the wizard, staff)."""
     return render(request, "base.html")
 
 
@@ -59,6 +67,7 @@ def backend_calls(request: HttpRequest) -> JsonResponse:
 urlpatterns = [
     path("bench/ok/", trivial),
     path("bench/layout/", layout),
+    path("bench/layout-rendered/", layout_rendered),
     path("bench/backend-calls/", backend_calls),
     *portal_urlpatterns,
 ]

@@ -13,6 +13,7 @@ from apps.addresses.forms import TemporaryAddressForm, initial_for
 from apps.backends.errors import BackendError, BackendNotFound, BackendRefused, BackendSessionExpired
 from apps.backends.pm5.types import PortalSession, TemporaryAddress
 from apps.customer.decorators import customer_required
+from apps.customer.kept_responses import kept_response
 from apps.customer.services import page_key
 from portal.htmx_forms import field_to_check, focus_first_field, is_field_check
 from portal.unavailable import part_of_page, unavailable, unavailable_page
@@ -45,7 +46,7 @@ def addresses(request: HttpRequest) -> HttpResponse:
     # ended addresses (read from the backend every time) or the permanent ones unavailable.
     keep = not show_ended and not permanent.unavailable
     context["kept_key"] = page_key(session, today, permanent.value.digest) if keep else None
-    return render(request, PAGE, context)
+    return kept_response(request, PAGE, context)
 
 
 def _ended(request: HttpRequest, today: date) -> dict:

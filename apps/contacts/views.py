@@ -12,6 +12,7 @@ from apps.contacts import services
 from apps.contacts.decorators import password_confirmed
 from apps.contacts.forms import ContactDetailsForm
 from apps.customer.decorators import customer_required
+from apps.customer.kept_responses import kept_response
 from apps.customer.services import page_key
 from portal.htmx_forms import field_to_check, focus_first_field, is_field_check
 from portal.unavailable import unavailable, unavailable_page
@@ -39,7 +40,7 @@ def details(request: HttpRequest) -> HttpResponse:
     # Whatever the kept parts show besides the session data ({% kept %}); the pending change's form is outside them.
     pending_key = (pending.email, pending.created_at.isoformat()) if pending else ("", "")
     context["kept_key"] = page_key(session, timezone.localdate(), *pending_key, login_email)
-    return render(request, PAGE, context)
+    return kept_response(request, PAGE, context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,11 +1,11 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from apps.customer import services
 from apps.customer.decorators import customer_required
+from apps.customer.kept_responses import kept_response
 from apps.faults.services import draft_to_resume
 from apps.home.services import home_summary
 from apps.inbox.services import unread_count
@@ -29,4 +29,4 @@ def overview(request: HttpRequest) -> HttpResponse:
         "unread_messages": unread_messages,
         "kept_key": services.page_key(session, today, draft.public_id.hex if draft else None, unread_messages),
     }
-    return render(request, "customer/overview.html", context)
+    return kept_response(request, "customer/overview.html", context)

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from apps.backends.errors import BackendError
 from apps.customer.decorators import customer_required
+from apps.customer.kept_responses import kept_response
 from apps.customer.services import page_key
 from apps.documents import services
 from portal.responses import streamed
@@ -26,7 +27,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
         "rows": SimpleLazyObject(lambda: services.list_rows(groups)),
         "kept_key": page_key(session, timezone.localdate()),
     }
-    return render(request, "documents/list.html", context)
+    return kept_response(request, "documents/list.html", context)
 
 
 @require_GET

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.backends.errors import BackendError, BackendNotFound
 from apps.customer.decorators import customer_required
+from apps.customer.kept_responses import kept_response
 from apps.customer.services import page_key
 from apps.inbox import services
 from portal.responses import streamed
@@ -31,7 +32,7 @@ def message_list(request: HttpRequest) -> HttpResponse:
         "rows": SimpleLazyObject(lambda: services.list_rows(listed)),
         "kept_key": page_key(session, timezone.localdate(), " ".join(map(str, read))),
     }
-    return render(request, "inbox/list.html", context)
+    return kept_response(request, "inbox/list.html", context)
 
 
 @require_http_methods(["GET", "POST"])

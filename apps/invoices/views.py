@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -11,6 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 from apps.backends.errors import BackendError
 from apps.backends.pm5.types import Notice
 from apps.customer.decorators import customer_required
+from apps.customer.kept_responses import kept_response
 from apps.customer.services import page_key
 from apps.invoices import services
 from apps.invoices.forms import months_from, months_query
@@ -41,7 +42,7 @@ def invoice_list(request: HttpRequest) -> HttpResponse:
     template_name = "invoices/list.html"
     if request.htmx:
         template_name += "#invoices"
-    return render(request, template_name, context)
+    return kept_response(request, template_name, context)
 
 
 @require_GET
@@ -57,7 +58,7 @@ def invoice_detail(request: HttpRequest, number: str) -> HttpResponse:
         "query": months_query(months),
         "kept_key": page_key(request.customer.data(services.parts(months)), today, notice.number, months),
     }
-    return render(request, "invoices/detail.html", context)
+    return kept_response(request, "invoices/detail.html", context)
 
 
 @require_GET

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.customer.templatetags.kept_pages import kept_pages
+from tests.customer.conftest import without_tokens
 
 pytestmark = pytest.mark.integration
 
@@ -21,28 +22,10 @@ CONTACTS = reverse("contacts:details")
 INBOX = reverse("inbox:list")
 
 
-def without_tokens(html: str) -> str:
-    return re.sub(r'"X-CSRFToken": "[^"]+"|name="csrfmiddlewaretoken" value="[^"]+"', "", html)
-
-
 def kept_after_second_look(client: Client, url: str) -> str:
     """The page's content is kept from the second look on: the first reads the session data from the backend."""
     client.get(url)
     return client.get(url).text
-
-
-@pytest.fixture
-def alices(alice, live_sandbox) -> Client:
-    client = Client()
-    client.force_login(alice)
-    return client
-
-
-@pytest.fixture
-def bobs(bob) -> Client:
-    client = Client()
-    client.force_login(bob)
-    return client
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -1,12 +1,12 @@
 """The tenant's errands: the list (with reports still waiting in the portal), one errand, its photos."""
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from apps.customer.decorators import customer_required
+from apps.customer.kept_responses import kept_response
 from apps.customer.services import page_key
 from apps.faults.services import errands
 from portal.unavailable import unavailable_page
@@ -30,7 +30,7 @@ def errand_list(request: HttpRequest) -> HttpResponse:
         "rows": SimpleLazyObject(lambda: errands.list_rows(listed)),
         "kept_key": page_key(session, timezone.localdate(), errands.reports_key(reports)),
     }
-    return render(request, "faults/errand_list.html", context)
+    return kept_response(request, "faults/errand_list.html", context)
 
 
 @require_GET
@@ -39,7 +39,7 @@ def errand_list(request: HttpRequest) -> HttpResponse:
 def errand_detail(request: HttpRequest, errand_id: int) -> HttpResponse:
     view = errands.errand_detail(request.customer, request.user, errand_id)
     context = {"view": view, "errand": view.errand, "kept_key": errands.detail_key(view, timezone.localdate())}
-    return render(request, "faults/errand_detail.html", context)
+    return kept_response(request, "faults/errand_detail.html", context)
 
 
 @require_GET
