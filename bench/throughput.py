@@ -1,6 +1,6 @@
 """Throughput and latency of every page under the production server, side by side in one run.
 
-    .venv/bin/python bench/throughput.py [--duration 5] [--rounds 5] [--connections 16] [--tenants 4] [--latency-ms 50]
+    .venv/bin/python bench/throughput.py [--duration 1] [--rounds 15] [--connections 16] [--tenants 4] [--latency-ms 50]
 
 What it does, on 127.0.0.1 only:
 
@@ -23,8 +23,11 @@ What it does, on 127.0.0.1 only:
    --duration seconds with --connections connections on 2 threads, the tenants' requests in
    turn (bench/throughput.lua; every answer but 200 counts as a failure), --rounds times, each
    time right after a load of the trivial page: a page's ratio is to the trivial page loaded
-   just before it (the machine's other work comes in bursts that move everything for a
-   minute). Each page's line is its round with the median ratio (req/s, p50, p99, backend
+   just before it (the machine's other work comes in bursts that move everything within
+   seconds, so the loads are short and many: one second, fifteen rounds; the staff pages, about
+   a second a request under load, five seconds, with their trivial page). After each load the
+   server is left the load's median latency to end the requests still on their way, so the next
+   load does not begin behind them. Each page's line is its round with the median ratio (req/s, p50, p99, backend
    calls; every load's req/s is printed as it runs); the trivial page's line is its median
    load. Backend calls per page are the requests the sandbox served during the load divided
    by the pages served.
@@ -88,6 +91,9 @@ class Page:
     name: str
     targets: tuple[tuple[str, Tenant], ...]  # (path, who asks), one per tenant
     backend: bool = True  # whether the page may call the backend at all
+    # A load of this page (and of the trivial page paired with it) lasts at least this long: a staff
+    # page takes about a second under load, and a one-second load of it would finish hardly any.
+    min_seconds: int = 0
 
 
 @dataclass(frozen=True)
@@ -112,8 +118,8 @@ class Paired(NamedTuple):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--duration", type=int, default=5, help="seconds of load per page (default 5)")
-    parser.add_argument("--rounds", type=int, default=5, help="loads of every page, in turn (default 5)")
+    parser.add_argument("--duration", type=int, default=1, help="seconds of load per page (default 1)")
+    parser.add_argument("--rounds", type=int, default=15, help="loads of every page, in turn (default 15)")
     parser.add_argument("--connections", type=int, default=16, help="wrk's open connections (default 16)")
     parser.add_argument("--tenants", type=int, default=4, help="tenants whose requests go in turn (default 4)")
     parser.add_argument("--latency-ms", type=int, default=50, help="the sandbox's latency for the round trips")
@@ -337,8 +343,8 @@ def page_list(browsers: list[Tenant], customers: list[str], staff: Tenant) -> li
         Page("temporary addresses", each("addresses:list")),
         Page("contact details", each("contacts:details")),
         Page("messages", each("inbox:list")),
-        Page("staff: queue", ((reverse("staff:queue"), staff),)),
-        Page("staff: work order", ((reverse("staff:work_order", args=[work_order]), staff),)),
+        Page("staff: queue", ((reverse("staff:queue"), staff),), min_seconds=5),
+        Page("staff: work order", ((reverse("staff:work_order", args=[work_order]), staff),), min_seconds=5),
     ]
 
 
@@ -359,11 +365,14 @@ def cookie_header(browser: Tenant) -> str:
     return "; ".join(f"{name}={value}" for name, value in browser.cookies.items())
 
 
-def load(page: Page, base: str, sandbox: str, scratch: Path, args) -> Load:
+def load(page: Page, base: str, sandbox: str, scratch: Path, args, *, duration: int) -> Load:
     before = backend_calls(sandbox)
-    result = wrk(page, base, scratch, args)
+    result = wrk(page, base, scratch, args, duration=duration)
     calls = backend_calls(sandbox) - before
     print(f"  {page.name}: {result['requests'] / result['seconds']:.0f} req/s", flush=True)
+    # wrk stops with a request on each connection still being served: let them end, or the next
+    # load (the trivial page's, say) would begin behind them.
+    time.sleep(max(0.2, result["p50_ms"] / 1000))
     return Load(backend_calls=calls, **result)
 
 
@@ -378,14 +387,15 @@ def paired_loads(pages: list[Page], base: str, sandbox: str, scratch: Path, args
     for number in range(1, args.rounds + 1):
         print(f" round {number}", flush=True)
         for page in others:
-            before = load(trivial, base, sandbox, scratch, args)
-            pairs[page.name].append((load(page, base, sandbox, scratch, args), before))
+            duration = max(args.duration, page.min_seconds)
+            before = load(trivial, base, sandbox, scratch, args, duration=duration)
+            pairs[page.name].append((load(page, base, sandbox, scratch, args, duration=duration), before))
     loads = {}
     for name, found in pairs.items():
         # The round whose ratio is the median: its own req/s, latencies and backend calls.
-        found.sort(key=lambda pair: pair[0].per_second / pair[1].per_second)
+        found.sort(key=lambda pair: pair[0].per_second / max(pair[1].per_second, 1e-9))
         page_load, trivial_load = found[len(found) // 2]
-        loads[name] = Paired(page_load, page_load.per_second / trivial_load.per_second)
+        loads[name] = Paired(page_load, page_load.per_second / max(trivial_load.per_second, 1e-9))
     trivial_loads = sorted((pair[1] for found in pairs.values() for pair in found), key=lambda t: t.per_second)
     loads[trivial.name] = Paired(trivial_loads[len(trivial_loads) // 2], 1.0)
     return loads
