@@ -390,12 +390,16 @@ def paired_loads(pages: list[Page], base: str, sandbox: str, scratch: Path, args
             duration = max(args.duration, page.min_seconds)
             before = load(trivial, base, sandbox, scratch, args, duration=duration)
             pairs[page.name].append((load(page, base, sandbox, scratch, args, duration=duration), before))
+
+    def ratio(pair: tuple[Load, Load]) -> float:
+        page_load, trivial_load = pair
+        return page_load.per_second / max(trivial_load.per_second, 1e-9)  # a trivial load may finish none
+
     loads = {}
     for name, found in pairs.items():
         # The round whose ratio is the median: its own req/s, latencies and backend calls.
-        found.sort(key=lambda pair: pair[0].per_second / max(pair[1].per_second, 1e-9))
-        page_load, trivial_load = found[len(found) // 2]
-        loads[name] = Paired(page_load, page_load.per_second / max(trivial_load.per_second, 1e-9))
+        median = sorted(found, key=ratio)[len(found) // 2]
+        loads[name] = Paired(median[0], ratio(median))
     trivial_loads = sorted((pair[1] for found in pairs.values() for pair in found), key=lambda t: t.per_second)
     loads[trivial.name] = Paired(trivial_loads[len(trivial_loads) // 2], 1.0)
     return loads
