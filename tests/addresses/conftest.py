@@ -37,9 +37,15 @@ def temporary(address_id: int, start: date, end: date, street: str = "Strandväg
     )
 
 
-# alice's addresses in the recorded backend: one that applies now, one to come.
-CURRENT = temporary(501, days(-20), days(10))
-UPCOMING = temporary(502, days(40), days(60), street="Sjövägen 8")
+# alice's addresses in the recorded backend: one that applies now, one to come. Made when a test
+# asks, not when this module is imported: a run that crosses midnight would hold yesterday's.
+def current() -> TemporaryAddress:
+    return temporary(501, days(-20), days(10))
+
+
+def upcoming() -> TemporaryAddress:
+    return temporary(502, days(40), days(60), street="Sjövägen 8")
+
 
 # A permanent postal address, as the backend gives it (SessionAdresserGet).
 POSTAL = CustomerAddress(
@@ -66,7 +72,7 @@ def session_data() -> PortalSession:
         customer=CustomerInfo(first_name="Kalle", last_name="Andersson", customer_number="15555"),
         contact_details=(),
         economy=None,
-        temporary_addresses=(CURRENT, UPCOMING),
+        temporary_addresses=(current(), upcoming()),
         documents=None,
         errands=None,
         objects=None,

@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 
 from apps.addresses.forms import TemporaryAddressForm
-from tests.addresses.conftest import CURRENT, UPCOMING, days, temporary, today
+from tests.addresses.conftest import current, days, temporary, today, upcoming
 
 
 def form_data(**changes) -> dict:
@@ -23,7 +23,8 @@ def form_data(**changes) -> dict:
     return data | changes
 
 
-def new_form(original=None, others=(CURRENT, UPCOMING), **changes) -> TemporaryAddressForm:
+def new_form(original=None, others=None, **changes) -> TemporaryAddressForm:
+    others = (current(), upcoming()) if others is None else others
     return TemporaryAddressForm(form_data(**changes), today=today(), others=others, original=original)
 
 
@@ -133,34 +134,34 @@ def test_periods_that_touch_on_one_day_overlap():
 
 
 def test_an_ongoing_address_keeps_its_first_day():
-    form = new_form(original=CURRENT, valid_from=days(-19).isoformat(), valid_to=days(10).isoformat())
+    form = new_form(original=current(), valid_from=days(-19).isoformat(), valid_to=days(10).isoformat())
     assert errors(form) == {
         "valid_from": [f"Adressen gäller redan, så första dagen kan inte ändras. Den är {days(-20)}."]
     }
 
 
 def test_an_ongoing_address_may_get_a_new_last_day_and_does_not_collide_with_itself():
-    form = new_form(original=CURRENT, valid_from=days(-20).isoformat(), valid_to=days(30).isoformat())
+    form = new_form(original=current(), valid_from=days(-20).isoformat(), valid_to=days(30).isoformat())
     assert form.is_valid(), form.errors
-    assert form.as_input().address_id == CURRENT.address_id
+    assert form.as_input().address_id == current().address_id
 
 
 def test_an_ongoing_address_may_end_today_but_not_in_the_past():
-    assert new_form(original=CURRENT, valid_from=days(-20).isoformat(), valid_to=today().isoformat()).is_valid()
-    assert errors(new_form(original=CURRENT, valid_from=days(-20).isoformat(), valid_to=days(-1).isoformat())) == {
+    assert new_form(original=current(), valid_from=days(-20).isoformat(), valid_to=today().isoformat()).is_valid()
+    assert errors(new_form(original=current(), valid_from=days(-20).isoformat(), valid_to=days(-1).isoformat())) == {
         "valid_to": ["Sista dagen kan inte ha passerat. Vill du avsluta adressen nu, välj dagens datum."]
     }
 
 
 def test_an_upcoming_address_may_move_but_not_into_the_past():
-    assert new_form(original=UPCOMING, valid_from=days(45).isoformat(), valid_to=days(65).isoformat()).is_valid()
+    assert new_form(original=upcoming(), valid_from=days(45).isoformat(), valid_to=days(65).isoformat()).is_valid()
     assert "valid_from" in errors(
-        new_form(original=UPCOMING, valid_from=days(-2).isoformat(), valid_to=days(65).isoformat())
+        new_form(original=upcoming(), valid_from=days(-2).isoformat(), valid_to=days(65).isoformat())
     )
 
 
 def test_an_upcoming_address_may_not_be_moved_onto_the_ongoing_one():
-    form = new_form(original=UPCOMING, valid_from=days(5).isoformat(), valid_to=days(65).isoformat())
+    form = new_form(original=upcoming(), valid_from=days(5).isoformat(), valid_to=days(65).isoformat())
     assert errors(form) == {
         "valid_from": [
             f"Perioden krockar med en annan tillfällig adress, Strandvägen 4, {days(-20)} – {days(10)}. "
@@ -170,7 +171,7 @@ def test_an_upcoming_address_may_not_be_moved_onto_the_ongoing_one():
 
 
 def test_an_ongoing_address_says_so_next_to_its_first_day():
-    form = TemporaryAddressForm(today=today(), others=(), original=CURRENT)
+    form = TemporaryAddressForm(today=today(), others=(), original=current())
     assert form.fields["valid_from"].help_text == "Adressen gäller redan, så första dagen kan inte ändras."
 
 
@@ -217,7 +218,7 @@ def test_each_field_asks_the_server_to_check_it_when_it_changes():
 
 def test_a_form_about_an_ended_address_is_never_built_with_itself_as_another():
     ended = temporary(9, days(-60), days(-30))
-    form = new_form(original=UPCOMING, others=(ended, UPCOMING), valid_from=days(45).isoformat())
+    form = new_form(original=upcoming(), others=(ended, upcoming()), valid_from=days(45).isoformat())
     assert form.others == (ended,)
 
 

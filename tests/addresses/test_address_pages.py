@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from apps.backends.errors import BackendNotFound, BackendRefused, BackendUnavailable
 from apps.customer.services import CustomerSession
-from tests.addresses.conftest import CURRENT, POSTAL, UPCOMING, days, temporary
+from tests.addresses.conftest import POSTAL, current, days, temporary, upcoming
 
 LIST = reverse("addresses:list")
 ADD = reverse("addresses:add")
@@ -86,15 +86,15 @@ def test_the_list_shows_the_current_and_the_upcoming_address_with_their_state(lo
     page = response.text
     assert page.index("Strandvägen 4") < page.index("Sjövägen 8")
     assert "Gäller nu" in page and "Kommande" in page
-    assert f'href="{edit_url(CURRENT.address_id)}"' in page
-    assert f'hx-get="{edit_url(CURRENT.address_id)}"' in page
+    assert f'href="{edit_url(current().address_id)}"' in page
+    assert f'hx-get="{edit_url(current().address_id)}"' in page
     assert "804\xa026 Gävle" in page
     assert 'hx-history="false"' in page
     assert "no-store" in response["Cache-Control"]
 
 
 def test_ended_addresses_are_read_only_when_asked_for(logged_in, backend):
-    backend.addresses = (temporary(490, days(-400), days(-330), street="Fäbodvägen 12"), CURRENT, UPCOMING)
+    backend.addresses = (temporary(490, days(-400), days(-330), street="Fäbodvägen 12"), current(), upcoming())
 
     page = logged_in.get(LIST).text
     assert "Fäbodvägen 12" not in page
@@ -228,22 +228,22 @@ def test_an_unreachable_backend_while_saving_keeps_what_was_typed(logged_in, ali
 
 
 def test_editing_shows_the_address_and_sends_its_id(logged_in, backend):
-    page = logged_in.get(edit_url(UPCOMING.address_id)).text
+    page = logged_in.get(edit_url(upcoming().address_id)).text
     assert 'value="Sjövägen 8"' in page
     assert f'value="{days(40).isoformat()}"' in page
 
     fields = new_address(street="Sjövägen 10", valid_from=days(41).isoformat(), valid_to=days(61).isoformat())
-    response = logged_in.post(edit_url(UPCOMING.address_id), fields)
+    response = logged_in.post(edit_url(upcoming().address_id), fields)
 
     assert response.status_code == 302
     (sent,) = saves(backend)
-    assert (sent.address_id, sent.street, sent.valid_from) == (UPCOMING.address_id, "Sjövägen 10", days(41))
+    assert (sent.address_id, sent.street, sent.valid_from) == (upcoming().address_id, "Sjövägen 10", days(41))
     assert "Den tillfälliga adressen är ändrad." in logged_in.get(LIST).text
 
 
 def test_an_ongoing_address_cannot_have_its_start_moved(logged_in, backend):
     fields = new_address(valid_from=days(-19).isoformat(), valid_to=days(10).isoformat())
-    response = logged_in.post(edit_url(CURRENT.address_id), fields)
+    response = logged_in.post(edit_url(current().address_id), fields)
     assert "Adressen gäller redan, så första dagen kan inte ändras." in response.text
     assert saves(backend) == []
 
@@ -251,16 +251,16 @@ def test_an_ongoing_address_cannot_have_its_start_moved(logged_in, backend):
 def test_an_address_gone_from_the_backend_meanwhile_is_not_found(logged_in, backend):
     backend.error = BackendNotFound("gone")
     fields = new_address(valid_from=days(40).isoformat(), valid_to=days(60).isoformat())
-    assert logged_in.post(edit_url(UPCOMING.address_id), fields).status_code == 404
+    assert logged_in.post(edit_url(upcoming().address_id), fields).status_code == 404
 
 
 # --- htmx ------------------------------------------------------------------------------
 
 
 def test_htmx_gets_the_form_alone_to_edit_in_place(logged_in, backend):
-    response = logged_in.get(edit_url(CURRENT.address_id), headers=HTMX)
+    response = logged_in.get(edit_url(current().address_id), headers=HTMX)
     assert response.text.lstrip().startswith('<form class="address-form"')
-    assert f'action="{edit_url(CURRENT.address_id)}"' in response.text
+    assert f'action="{edit_url(current().address_id)}"' in response.text
     assert "<html" not in response.text
 
 
@@ -312,7 +312,7 @@ def test_the_form_with_a_backend_that_is_down_gets_a_calm_page(logged_in, alice,
 def test_editing_while_the_backend_is_down_keeps_the_input_and_guesses_no_rule(logged_in, alice, settings, unreachable):
     settings.PM5_BASE_URL = f"{unreachable}/pm5"
     fields = new_address(valid_from=days(-20).isoformat(), valid_to=days(30).isoformat())
-    response = logged_in.post(edit_url(CURRENT.address_id), fields)
+    response = logged_in.post(edit_url(current().address_id), fields)
     assert response.status_code == 503
     assert "Det du skrev finns kvar" in response.text
     assert "Första dagen kan inte ha passerat" not in response.text
